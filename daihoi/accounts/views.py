@@ -1,0 +1,16 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from daihoi.accounts.models import Role
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each user to the screen their work starts from."""
+    user = request.user
+    if user.is_ward_staff or user.role == Role.SUPERVISOR:  # type: ignore[union-attr]
+        return redirect("organizations:overview")
+    if user.role == Role.BRANCH_SECRETARY and user.branch_id:  # type: ignore[union-attr]
+        return redirect("organizations:branch_detail", branch_id=user.branch_id)  # type: ignore[union-attr]
+    return render(request, "accounts/home.html")

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install daihoi, load the demo ward and serve it on http://127.0.0.1:8000 (SQLite in ./data).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/_setup.sh
+ensure_debs fonts-liberation fonts-dejavu-core
+ensure_venv ""
+"$VENV/bin/daihoi" migrate --noinput -v 0
+"$VENV/bin/daihoi" demo
+echo "daihoi: open http://127.0.0.1:8000 (Ctrl+C to stop)"
+exec "$VENV/bin/daihoi" runserver --noreload "${DAIHOI_ADDR:-127.0.0.1:8000}"

@@ -1,0 +1,137 @@
+"""Fixtures shared by the whole suite: a small ward, users of every role, and a Chromium page.
+
+Browser tests drive Debian's /usr/bin/chromium through Playwright (never `playwright install`).
+"""
+import os
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls
+# made by the test itself. The test thread never shares a connection with the live server.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("DAIHOI_CHROMIUM", "/usr/bin/chromium")
+PASSWORD = "mat-khau-thu-nghiem-2025"
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def ward(db: Any) -> Any:
+    from daihoi.organizations.models import Branch, BranchKind, PartyCommittee
+
+    committee = PartyCommittee.objects.create(name="Đảng bộ phường Thử Nghiệm", upper_body="Đảng bộ quận Mẫu", place="Hà Nội")
+    Branch.objects.create(party_committee=committee, name="Chi bộ Tổ dân phố số 1", kind=BranchKind.RESIDENTIAL_GROUP)
+    Branch.objects.create(party_committee=committee, name="Chi bộ Công an phường", kind=BranchKind.POLICE)
+    return committee
+
+
+@pytest.fixture
+def branch(ward: Any) -> Any:
+    return ward.branches.get(name="Chi bộ Tổ dân phố số 1")
+
+
+@pytest.fixture
+def other_branch(ward: Any) -> Any:
+    return ward.branches.get(name="Chi bộ Công an phường")
+
+
+@pytest.fixture
+def make_member(db: Any) -> Callable[..., Any]:
+    from daihoi.organizations.models import Member
+
+    counter = iter(range(10_000_000, 99_999_999))
+
+    def make(branch: Any, full_name: str = "Nguyễn Văn An", **fields: Any) -> Any:
+        fields.setdefault("party_card_number", str(next(counter)))
+        fields.setdefault("date_of_birth", date(1970, 1, 1))
+        return Member.objects.create(branch=branch, full_name=full_name, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., Any]:
+    from daihoi.accounts.models import User
+
+    def make(username: str, role: str, **fields: Any) -> Any:
+        return User.objects.create_user(username=username, password=PASSWORD, role=role, **fields)
+
+    return make
+
+
+@pytest.fixture
+def ward_office_user(make_user: Callable[..., Any]) -> Any:
+    return make_user("vanphong", "ward_office", first_name="Văn phòng")
+
+
+@pytest.fixture
+def secretary_user(make_user: Callable[..., Any], branch: Any) -> Any:
+    return make_user("bithu1", "branch_secretary", branch=branch)
+
+
+@pytest.fixture
+def supervisor_user(make_user: Callable[..., Any], branch: Any) -> Any:
+    user = make_user("dauyvien1", "supervisor")
+    branch.supervisors.add(user)
+    return user
+
+
+@pytest.fixture
+def member_user(make_user: Callable[..., Any], branch: Any) -> Any:
+    return make_user("dangvien1", "member", branch=branch)
+
+
+@pytest.fixture
+def client_for(client: Any) -> Callable[[Any], Any]:
+    """A test client logged in as the given user."""
+
+    def login(user: Any) -> Any:
+        client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login_page(page: Any) -> Callable[[Any], Any]:
+    """Log a user in through the real login form and return the page."""
+
+    def login(user: Any) -> Any:
+        page.goto("/dang-nhap/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        return page
+
+    return login
