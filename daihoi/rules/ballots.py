@@ -1,7 +1,6 @@
 """Ballots and their validity (190-QĐ/TW Art 15 and 30.1; 244-QĐ/TW Art 17)."""
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 from daihoi.rules.ruleset import CURRENT, RuleSet
 
@@ -20,8 +19,9 @@ FLAGS: tuple[Flag, ...] = get_args(Flag)
 INVALID_REASONS: tuple[InvalidReason, ...] = get_args(InvalidReason)
 
 
-@dataclass(frozen=True, slots=True)
-class StrikeBallot:
+# Ballots are named tuples, not dataclasses: counting groups identical papers in a Counter, and a
+# tuple's hash and equality run in C, several times faster over a million ballots.
+class StrikeBallot(NamedTuple):
     """A ballot of a list with margin: the voter strikes the whole name of each person not
     elected (190-QĐ/TW Art 15). ``flags`` are what the counting committee saw on the paper."""
 
@@ -29,8 +29,7 @@ class StrikeBallot:
     flags: frozenset[Flag] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class ApproveBallot:
+class ApproveBallot(NamedTuple):
     """A ballot of a list without margin: Agree / Disagree boxes per name (190-QĐ/TW Art 15).
     ``marks`` holds (candidate id, mark) pairs, sorted, without "none": a name with no pair was
     left unmarked. Build it with ``ApproveBallot.of``."""
