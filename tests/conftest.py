@@ -135,3 +135,17 @@ def login_page(page: Any) -> Callable[[Any], Any]:
         return page
 
     return login
+
+
+@pytest.fixture
+def make_plan(ward: Any, ward_office_user: Any) -> Callable[..., Any]:
+    """A plan issued through plans.services.plan_create (one congress per active branch); the
+    defaults are those of the seed article (74-KH/ĐU, 2022–2025, 20/8–11/9/2022)."""
+    from daihoi.plans.services import PlanInput, plan_create
+
+    def make(**overrides: Any) -> Any:
+        fields = {"number": "74-KH/ĐU", "issued_on": date(2022, 7, 12), "term_start_year": 2022,
+                  "term_end_year": 2025, "window_start": date(2022, 8, 20), "window_end": date(2022, 9, 11)}
+        return plan_create(party_committee=ward, data=PlanInput(**{**fields, **overrides}), file=None, by=ward_office_user)
+
+    return make

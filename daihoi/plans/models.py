@@ -17,6 +17,11 @@ class Plan(models.Model):
     term_end_year = models.PositiveSmallIntegerField("nhiệm kỳ đến năm")
     window_start = models.DateField("đại hội từ ngày")
     window_end = models.DateField("đại hội đến hết ngày")
+    # Personnel targets the ward sets for the new committees; each optional (issue 4).
+    min_women_percent = models.PositiveSmallIntegerField("tỷ lệ nữ tối thiểu (%)", null=True, blank=True)
+    min_under_40_percent = models.PositiveSmallIntegerField("tỷ lệ dưới 40 tuổi tối thiểu (%)", null=True, blank=True)
+    reelection_age_limit = models.PositiveSmallIntegerField("tuổi tối đa tham gia chi ủy", null=True, blank=True)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True, null=True)
 
     class Meta:
         verbose_name = "kế hoạch đại hội"
@@ -56,12 +61,139 @@ class Congress(models.Model):
     held_on = models.DateField("ngày tổ chức", null=True, blank=True)
     approval_decision_number = models.CharField("số quyết định chuẩn y", max_length=40, blank=True)
     approved_on = models.DateField("ngày chuẩn y", null=True, blank=True)
+    returned_reason = models.TextField("lý do trả lại", blank=True)
 
     class Meta:
         verbose_name = "đại hội chi bộ"
         verbose_name_plural = "đại hội chi bộ"
         ordering = ["scheduled_on", "branch__name"]
         constraints = [models.UniqueConstraint(fields=["plan", "branch"], name="one_congress_per_branch_per_plan")]
+        indexes = [models.Index(fields=["plan", "status"]), models.Index(fields=["plan", "scheduled_on"])]
 
     def __str__(self) -> str:
         return f"Đại hội {self.branch.name} nhiệm kỳ {self.plan.term}"
+
+
+class Step(models.TextChoices):
+    """The preparation checklist of one congress, in order (election-rules.md §6)."""
+
+    POLITICAL_REPORT = "political_report", "Dự thảo báo cáo chính trị"
+    SELF_REVIEW = "self_review", "Báo cáo kiểm điểm của chi ủy"
+    PERSONNEL_SUBMITTED = "personnel_submitted", "Trình phương án nhân sự"
+    PERSONNEL_APPROVED = "personnel_approved", "Đảng ủy duyệt phương án nhân sự"
+    CONGRESS_HELD = "congress_held", "Tổ chức đại hội"
+    RESULTS_SUBMITTED = "results_submitted", "Trình kết quả bầu cử"
+    RESULTS_APPROVED = "results_approved", "Chuẩn y kết quả"
+
+
+class CongressStep(models.Model):
+    """One checklist step done: when and by whom."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="steps", verbose_name="đại hội")
+    step = models.CharField("bước", max_length=32, choices=Step.choices)
+    done_on = models.DateField("ngày thực hiện")
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người thực hiện")
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "bước chuẩn bị"
+        verbose_name_plural = "các bước chuẩn bị"
+        constraints = [models.UniqueConstraint(fields=["congress", "step"], name="one_record_per_step")]
+
+
+class DocumentKind(models.TextChoices):
+    PLAN = "plan", "Kế hoạch"
+    POLITICAL_REPORT = "political_report", "Báo cáo chính trị"
+    SELF_REVIEW = "self_review", "Báo cáo kiểm điểm"
+    PERSONNEL_PLAN = "personnel_plan", "Phương án nhân sự"
+    MINUTES = "minutes", "Biên bản đại hội"
+    REQUEST = "request", "Tờ trình đề nghị chuẩn y"
+    DECISION = "decision", "Quyết định chuẩn y"
+    OTHER = "other", "Văn bản khác"
+
+
+class PlanDocument(models.Model):
+    """An uploaded file of a plan (``congress`` empty) or of one congress. Uploading the same kind
+    again adds a new version; earlier versions stay readable."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="documents", verbose_name="kế hoạch")
+    congress = models.ForeignKey(Congress, null=True, blank=True, on_delete=models.CASCADE, related_name="plan_documents", verbose_name="đại hội")
+    kind = models.CharField("loại văn bản", max_length=32, choices=DocumentKind.choices)
+    version = models.PositiveSmallIntegerField("phiên bản")
+    file = models.FileField("tệp", upload_to="plans/%Y/")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người tải lên")
+    uploaded_at = models.DateTimeField("thời điểm tải lên", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        ordering = ["kind", "-version"]
+        constraints = [models.UniqueConstraint(fields=["plan", "congress", "kind", "version"], name="one_document_version")]
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+
+class PersonnelPlan(models.Model):
+    """Phương án nhân sự: the committee seats the branch proposes, its slate and its candidates
+    for secretary and deputy. A branch without a committee (fewer than 9 full members, 294-QĐ/TW)
+    proposes 0 seats and names only the secretary (and deputy)."""
+
+    congress = models.OneToOneField(Congress, on_delete=models.CASCADE, related_name="personnel_plan", verbose_name="đại hội")
+    seats = models.PositiveSmallIntegerField("số chi ủy viên cần bầu", default=0)
+    slate = models.ManyToManyField("organizations.Member", blank=True, related_name="+", verbose_name="danh sách chi ủy")
+    secretary = models.ForeignKey("organizations.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="dự kiến bí thư")
+    deputy = models.ForeignKey("organizations.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="dự kiến phó bí thư")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "phương án nhân sự"
+        verbose_name_plural = "phương án nhân sự"
+
+
+class ResultSource(models.TextChoices):
+    PAPER = "paper", "Nhập từ biên bản giấy"
+    ELECTIONS = "elections", "Từ phần mềm kiểm phiếu"
+
+
+class CongressResult(models.Model):
+    """The results the branch submits for approval (chuẩn y): attendance, D and those elected.
+    Typed in from the paper minutes today; the elections app fills the same record (source
+    "elections") when the congress was counted in daihoi."""
+
+    congress = models.OneToOneField(Congress, on_delete=models.CASCADE, related_name="result", verbose_name="đại hội")
+    source = models.CharField("nguồn", max_length=16, choices=ResultSource.choices, default=ResultSource.PAPER)
+    summoned = models.PositiveIntegerField("đảng viên chính thức được triệu tập")
+    present = models.PositiveIntegerField("đảng viên chính thức có mặt")
+    denominator = models.PositiveIntegerField("số đảng viên tính kết quả bầu cử (D)")
+    committee_seats = models.PositiveSmallIntegerField("số chi ủy viên được bầu", default=0)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người trình")
+    submitted_at = models.DateTimeField("thời điểm trình", auto_now=True)
+
+    class Meta:
+        verbose_name = "kết quả đại hội"
+        verbose_name_plural = "kết quả đại hội"
+
+
+class Office(models.TextChoices):
+    """Offices elected at a branch congress; values as in daihoi.rules.lists.Office."""
+
+    COMMITTEE = "committee", "Chi ủy viên"
+    SECRETARY = "secretary", "Bí thư"
+    DEPUTY_SECRETARY = "deputy_secretary", "Phó Bí thư"
+
+
+class ElectedPerson(models.Model):
+    """One person elected to one office, with the votes of the deciding round."""
+
+    result = models.ForeignKey(CongressResult, on_delete=models.CASCADE, related_name="elected", verbose_name="kết quả")
+    office = models.CharField("chức danh", max_length=20, choices=Office.choices)
+    member = models.ForeignKey("organizations.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="đảng viên")
+    full_name = models.CharField("họ và tên", max_length=120)
+    votes = models.PositiveIntegerField("số phiếu")
+
+    class Meta:
+        verbose_name = "người trúng cử"
+        verbose_name_plural = "người trúng cử"
+        ordering = ["office", "-votes", "id"]

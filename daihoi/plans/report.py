@@ -1,0 +1,57 @@
+"""The season report as an Excel workbook (báo cáo kết quả đại hội các chi bộ), from the same
+dict as the JSON (selectors.season_report), so the two never disagree."""
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+HEADERS = ["STT", "Chi bộ", "Ngày đại hội", "ĐV chính thức triệu tập", "Có mặt", "Số tính kết quả (D)",
+           "Số chi ủy viên", "Chi ủy viên trúng cử", "Bí thư", "% phiếu bí thư", "Phó bí thư", "% phiếu phó bí thư",
+           "Quyết định chuẩn y", "Ngày chuẩn y", "Trạng thái"]
+WIDTHS = [6, 34, 13, 12, 9, 11, 10, 60, 24, 10, 24, 10, 16, 12, 18]
+
+
+def _date(iso: str | None) -> str:
+    return "/".join(reversed(iso.split("-"))) if iso else ""
+
+
+def _name(person: dict[str, Any] | None) -> tuple[str, str]:
+    return (person["name"], person["percent"]) if person else ("", "")
+
+
+def _row(number: int, row: dict[str, Any]) -> list[Any]:
+    committee = ", ".join(f"{p['name']} ({p['percent']}%)" for p in row["committee"])
+    return [number, row["branch"], _date(row["date"]), row["summoned"], row["present"], row["denominator"],
+            row["committee_seats"], committee, *_name(row["secretary"]), *_name(row["deputy"]),
+            row["decision_number"], _date(row["approved_on"]), row["status_label"]]
+
+
+def season_workbook(report: dict[str, Any]) -> bytes:
+    """One sheet: title lines, one row per branch, then the season totals."""
+    plan, totals = report["plan"], report["totals"]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Kết quả đại hội"
+    sheet.append([f"KẾT QUẢ ĐẠI HỘI CÁC CHI BỘ NHIỆM KỲ {plan['term']}"])
+    sheet.append([f"{plan['party_committee']} · Kế hoạch số {plan['number']} ngày {_date(plan['issued_on'])} · "
+                  f"từ {_date(plan['window_start'])} đến {_date(plan['window_end'])}"])
+    sheet.append([])
+    sheet.append(HEADERS)
+    for number, row in enumerate(report["branches"], start=1):
+        sheet.append(_row(number, row))
+    sheet.append(["", f"Tổng cộng: {totals['held']}/{totals['branches']} chi bộ đã tổ chức, {totals['approved']} đã chuẩn y",
+                  "", totals["summoned"], totals["present"], "", totals["committee_members"]])
+    sheet["A1"].font = Font(bold=True, size=14)
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for index, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "C5"
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()

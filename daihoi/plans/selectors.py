@@ -1,0 +1,303 @@
+"""Reads of a congress season: warnings, the dashboard, the calendar and the season report. Every
+function here runs a fixed number of queries whatever the number of branches (the dashboard test
+asserts it), so the ward's screens stay fast at city scale."""
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from itertools import combinations
+
+from django.db.models import Count, Q, QuerySet
+
+from daihoi.organizations.models import Branch, Gender, Member, MemberStatus
+from daihoi.plans.models import Congress, CongressStatus, Office, PersonnelPlan, Plan
+from daihoi.rules.lists import ballot_order, check_list
+from daihoi.rules.percent import percent
+
+HELD_STATUSES = [CongressStatus.HELD, CongressStatus.RESULTS_SUBMITTED, CongressStatus.RESULTS_RETURNED, CongressStatus.APPROVED]
+NOT_HELD_STATUSES = [CongressStatus.PLANNED, CongressStatus.SCHEDULED]
+# A branch congress usually lasts one session (election-rules.md §6): without an end time we
+# assume half a day, and without a start time the whole day.
+DEFAULT_LENGTH = timedelta(hours=4)
+UPCOMING_DAYS = 7
+LIST_LIMIT = 20
+PAGE_SIZE = 50
+
+
+def plans_with_progress(plans: QuerySet[Plan]) -> QuerySet[Plan]:
+    return plans.annotate(
+        total=Count("congresses"),
+        held=Count("congresses", filter=Q(congresses__status__in=HELD_STATUSES)),
+        approved=Count("congresses", filter=Q(congresses__status=CongressStatus.APPROVED)),
+    ).order_by("-window_start")
+
+
+# --- schedule ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Booking:
+    congress_id: int
+    branch: str
+    supervisor_id: int
+    supervisor: str
+    day: date
+    start: datetime
+    end: datetime
+
+
+def _interval(day: date, starts_at: time | None, ends_at: time | None) -> tuple[datetime, datetime]:
+    if starts_at is None:
+        return datetime.combine(day, time.min), datetime.combine(day, time.max)
+    start = datetime.combine(day, starts_at)
+    return start, datetime.combine(day, ends_at) if ends_at else start + DEFAULT_LENGTH
+
+
+def _bookings(plan: Plan, day: date | None, congresses: QuerySet[Congress] | None) -> list[Booking]:
+    """Every (congress, supervisor) pair with a date, in one query."""
+    links = Congress.supervisors.through.objects.filter(congress__plan=plan, congress__scheduled_on__isnull=False)
+    if day is not None:
+        links = links.filter(congress__scheduled_on=day)
+    if congresses is not None:
+        links = links.filter(congress__in=congresses)
+    rows = links.values_list("congress_id", "congress__branch__name", "user_id", "user__first_name", "user__username",
+                             "congress__scheduled_on", "congress__starts_at", "congress__ends_at")
+    return [Booking(cid, branch, uid, first or username, day_, *_interval(day_, starts, ends))
+            for cid, branch, uid, first, username, day_, starts, ends in rows]
+
+
+def clashes(plan: Plan, day: date | None = None, congresses: QuerySet[Congress] | None = None) -> dict[int, list[str]]:
+    """Warnings per congress id: one supervisor at two congresses that overlap in time on the
+    same day (issue 4); among ``congresses`` only, when given (what the user may see)."""
+    by_person_day: dict[tuple[int, date], list[Booking]] = defaultdict(list)
+    for booking in _bookings(plan, day, congresses):
+        by_person_day[(booking.supervisor_id, booking.day)].append(booking)
+    warnings: dict[int, list[str]] = defaultdict(list)
+    for group in by_person_day.values():
+        for a, b in combinations(group, 2):
+            if a.start < b.end and b.start < a.end:
+                when = a.day.strftime("%d/%m/%Y")
+                warnings[a.congress_id].append(f"Trùng lịch: đồng chí {a.supervisor} cũng dự đại hội {b.branch} ngày {when}")
+                warnings[b.congress_id].append(f"Trùng lịch: đồng chí {a.supervisor} cũng dự đại hội {a.branch} ngày {when}")
+    return warnings
+
+
+def outside_window(congress: Congress, plan: Plan) -> str | None:
+    day = congress.scheduled_on
+    if day is None or plan.window_start <= day <= plan.window_end:
+        return None
+    return (f"Ngày {day:%d/%m/%Y} nằm ngoài thời gian đại hội của kế hoạch "
+            f"({plan.window_start:%d/%m/%Y}–{plan.window_end:%d/%m/%Y})")
+
+
+def schedule_warnings(congress: Congress) -> list[str]:
+    """What the ward should look at in one congress's schedule; empty when fine."""
+    found = [outside_window(congress, congress.plan)] if congress.scheduled_on else []
+    if congress.scheduled_on:
+        found += clashes(congress.plan, congress.scheduled_on).get(congress.pk, [])
+    return [warning for warning in found if warning]
+
+
+# --- personnel plan ----------------------------------------------------------------------------
+
+def full_members(branch: Branch) -> QuerySet[Member]:
+    """Only full members elect and stand (election-rules.md §2), in A-B-C order."""
+    return branch.members.filter(status=MemberStatus.FULL).order_by("name_sort_key", "id")
+
+
+def age_on(born: date | None, day: date) -> int | None:
+    if born is None:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def personnel_warnings(personnel: PersonnelPlan) -> list[str]:
+    """The slate against the margin rule and A-B-C order (rules core, 190-QĐ/TW Art 14) and the
+    plan's targets: share of women, share under 40, age limit."""
+    congress = personnel.congress
+    plan = congress.plan
+    slate = list(personnel.slate.all())
+    people = slate or [m for m in (personnel.secretary, personnel.deputy) if m]
+    warnings = check_list(personnel.seats, ballot_order(m.full_name for m in slate)) if personnel.seats else []
+    if slate:
+        for title, member in (("bí thư", personnel.secretary), ("phó bí thư", personnel.deputy)):
+            if member and member not in slate:
+                warnings.append(f"Dự kiến {title} {member.full_name} không có trong danh sách chi ủy")
+    if personnel.secretary is None:
+        warnings.append("Chưa có dự kiến bí thư")
+    return warnings + target_warnings(plan, people, congress.scheduled_on or plan.window_start)
+
+
+def target_warnings(plan: Plan, people: list[Member], day: date) -> list[str]:
+    if not people:
+        return []
+    warnings = []
+    total = len(people)
+    women = sum(1 for m in people if m.gender == Gender.FEMALE)
+    if plan.min_women_percent is not None and women * 100 < plan.min_women_percent * total:
+        warnings.append(f"Tỷ lệ nữ {percent(women, total)}% ({women}/{total}), thấp hơn chỉ tiêu {plan.min_women_percent}%")
+    ages = [(m, age_on(m.date_of_birth, day)) for m in people]
+    young = sum(1 for _, age in ages if age is not None and age < 40)
+    if plan.min_under_40_percent is not None and young * 100 < plan.min_under_40_percent * total:
+        warnings.append(f"Tỷ lệ dưới 40 tuổi {percent(young, total)}% ({young}/{total}), thấp hơn chỉ tiêu {plan.min_under_40_percent}%")
+    if plan.reelection_age_limit is not None:
+        warnings += [f"{m.full_name}: {age} tuổi, quá tuổi tối đa {plan.reelection_age_limit} của kế hoạch"
+                     for m, age in ages if age is not None and age > plan.reelection_age_limit]
+    return warnings
+
+
+# --- dashboard ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Filters:
+    status: str = ""
+    supervisor: int | None = None
+    query: str = ""
+    page: int = 1
+
+
+def filtered(congresses: QuerySet[Congress], filters: Filters) -> QuerySet[Congress]:
+    if filters.status in CongressStatus.values:
+        congresses = congresses.filter(status=filters.status)
+    if filters.supervisor:
+        congresses = congresses.filter(supervisors=filters.supervisor)
+    if filters.query.strip():
+        congresses = congresses.filter(branch__name__icontains=filters.query.strip())
+    return congresses
+
+
+def _rows(congresses: QuerySet[Congress]) -> QuerySet[Congress]:
+    return congresses.select_related("branch").prefetch_related("supervisors").order_by("scheduled_on", "branch__name")
+
+
+def dashboard(plan: Plan, congresses: QuerySet[Congress], filters: Filters, today: date) -> dict[str, object]:
+    """Everything the season dashboard shows for the congresses the user may see, in a fixed
+    number of queries: counts by status, progress, overdue and upcoming congresses, the load per
+    supervisor, congresses per day and one page of the filtered table."""
+    by_status = dict(congresses.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    total = sum(by_status.values())
+    held = sum(by_status.get(s, 0) for s in HELD_STATUSES)
+    overdue = congresses.filter(status__in=NOT_HELD_STATUSES).filter(
+        Q(scheduled_on__lt=today) | Q(scheduled_on__isnull=True, plan__window_end__lt=today))
+    upcoming = congresses.filter(status=CongressStatus.SCHEDULED, scheduled_on__gte=today,
+                                 scheduled_on__lt=today + timedelta(days=UPCOMING_DAYS))
+    table = filtered(congresses, filters)
+    count = table.count()
+    page = max(1, min(filters.page, (count - 1) // PAGE_SIZE + 1))
+    clash_map = clashes(plan, congresses=congresses)
+    page_rows = list(_rows(table)[(page - 1) * PAGE_SIZE: page * PAGE_SIZE])
+    for congress in page_rows:
+        congress.warnings = clash_map.get(congress.pk, []) + [w for w in [outside_window(congress, plan)] if w]
+    return {
+        "total": total, "held": held, "approved": by_status.get(CongressStatus.APPROVED, 0),
+        "by_status": [(value, label, by_status.get(value, 0)) for value, label in CongressStatus.choices],
+        "overdue": list(_rows(overdue)[:LIST_LIMIT]), "overdue_count": overdue.count(),
+        "upcoming": list(_rows(upcoming)[:LIST_LIMIT]),
+        "supervisors": supervisor_load(congresses),
+        "per_day": per_day(congresses, plan),
+        "clash_count": len(clash_map),
+        "rows": page_rows, "count": count, "page": page, "pages": (count - 1) // PAGE_SIZE + 1 if count else 1,
+    }
+
+
+def supervisor_load(congresses: QuerySet[Congress]) -> list[dict[str, object]]:
+    """Per supervisor: congresses assigned, held and approved."""
+    links = Congress.supervisors.through.objects.filter(congress__in=congresses)
+    return list(links.values("user_id", "user__first_name", "user__username").annotate(
+        total=Count("id"),
+        held=Count("id", filter=Q(congress__status__in=HELD_STATUSES)),
+        approved=Count("id", filter=Q(congress__status=CongressStatus.APPROVED)),
+    ).order_by("user__first_name", "user__username"))
+
+
+def per_day(congresses: QuerySet[Congress], plan: Plan) -> list[tuple[date, int, bool]]:
+    """(day, congresses that day, inside the window) for every day of the window and any
+    scheduled day outside it: the calendar chart."""
+    counts = dict(congresses.filter(scheduled_on__isnull=False).values_list("scheduled_on").annotate(n=Count("id"))
+                  .values_list("scheduled_on", "n"))
+    days = set(counts) | set(_days(plan.window_start, plan.window_end))
+    return [(day, counts.get(day, 0), plan.window_start <= day <= plan.window_end) for day in sorted(days)]
+
+
+def _days(first: date, last: date) -> Iterable[date]:
+    return (first + timedelta(days=n) for n in range((last - first).days + 1))
+
+
+def calendar(plan: Plan, congresses: QuerySet[Congress]) -> list[list[dict[str, object]]]:
+    """The window as weeks (Monday first) of days, each with its congresses and warnings."""
+    clash_map = clashes(plan, congresses=congresses)
+    by_day: dict[date, list[Congress]] = defaultdict(list)
+    for congress in _rows(congresses.filter(scheduled_on__isnull=False)):
+        congress.warnings = clash_map.get(congress.pk, [])
+        by_day[congress.scheduled_on].append(congress)
+    first = min([plan.window_start, *by_day])
+    last = max([plan.window_end, *by_day])
+    first -= timedelta(days=first.weekday())
+    last += timedelta(days=6 - last.weekday())
+    days = [{"day": d, "congresses": sorted(by_day.get(d, []), key=lambda c: c.starts_at or time.min),
+             "in_window": plan.window_start <= d <= plan.window_end} for d in _days(first, last)]
+    return [days[i:i + 7] for i in range(0, len(days), 7)]
+
+
+# --- season report -----------------------------------------------------------------------------
+
+def season_report(plan: Plan) -> dict[str, object]:
+    """The season's results, for the Excel report, the API and the news article. Keys are stable:
+
+    - ``plan``: {"number", "issued_on" (ISO date), "title", "term" ("2022–2025"), "window_start",
+      "window_end", "party_committee"}
+    - ``branches``: one dict per congress, by branch name: {"congress_id", "branch", "status",
+      "status_label", "date" (ISO or None), "summoned", "present", "denominator",
+      "committee_seats", "committee": [{"name", "votes", "percent"}], "secretary" and "deputy":
+      {"name", "votes", "percent"} or None, "women_elected", "decision_number", "approved_on"
+      (ISO or None)};
+      attendance and people are None/[] until results are submitted. ``percent`` is a string
+      against D with two decimals (rules core ``percent``).
+    - ``totals``: {"branches", "held", "approved", "summoned", "present", "committee_members",
+      "women_elected", "present_percent" (string, present/summoned)}
+    """
+    congresses = (plan.congresses.select_related("branch", "result")
+                  .prefetch_related("result__elected__member").order_by("branch__name"))
+    rows = [report_row(congress) for congress in congresses]
+    with_results = [row for row in rows if row["summoned"] is not None]
+    summoned = sum(row["summoned"] for row in with_results)
+    present = sum(row["present"] for row in with_results)
+    return {
+        "plan": {"number": plan.number, "issued_on": plan.issued_on.isoformat(), "title": plan.title, "term": plan.term,
+                 "window_start": plan.window_start.isoformat(), "window_end": plan.window_end.isoformat(),
+                 "party_committee": plan.party_committee.name},
+        "branches": rows,
+        "totals": {
+            "branches": len(rows),
+            "held": sum(1 for row in rows if row["status"] in HELD_STATUSES),
+            "approved": sum(1 for row in rows if row["status"] == CongressStatus.APPROVED),
+            "summoned": summoned, "present": present,
+            "committee_members": sum(len(row["committee"]) for row in rows),
+            "women_elected": sum(row["women_elected"] for row in rows),
+            "present_percent": percent(present, summoned) if summoned else None,
+        },
+    }
+
+
+def report_row(congress: Congress) -> dict[str, object]:
+    result = getattr(congress, "result", None)
+    elected = list(result.elected.all()) if result else []
+    d = result.denominator if result else 0
+
+    def person(office: str) -> list[dict[str, object]]:
+        return [{"name": p.full_name, "votes": p.votes, "percent": percent(p.votes, d)} for p in elected if p.office == office]
+
+    secretary, deputy = person(Office.SECRETARY), person(Office.DEPUTY_SECRETARY)
+    people = {p.member_id: p.member for p in elected if p.member}
+    return {
+        "congress_id": congress.pk, "branch": congress.branch.name, "status": congress.status,
+        "status_label": congress.get_status_display(),
+        "date": (congress.held_on or congress.scheduled_on).isoformat() if (congress.held_on or congress.scheduled_on) else None,
+        "summoned": result.summoned if result else None, "present": result.present if result else None,
+        "denominator": result.denominator if result else None,
+        "committee_seats": result.committee_seats if result else None,
+        "committee": person(Office.COMMITTEE),
+        "secretary": secretary[0] if secretary else None, "deputy": deputy[0] if deputy else None,
+        "women_elected": sum(1 for m in people.values() if m.gender == Gender.FEMALE),
+        "decision_number": congress.approval_decision_number,
+        "approved_on": congress.approved_on.isoformat() if congress.approved_on else None,
+    }

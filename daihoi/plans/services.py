@@ -1,0 +1,308 @@
+"""Writes of a congress season: each one transaction with row locks; validation in ``check_*``
+raises ValidationError with a Vietnamese message, so nothing is ever half-written."""
+from dataclasses import dataclass
+from datetime import date, time
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+
+from daihoi.accounts.models import Role, User
+from daihoi.organizations.models import Member, MemberStatus, PartyCommittee
+from daihoi.plans.models import (
+    Congress, CongressResult, CongressStatus, CongressStep, DocumentKind, ElectedPerson, Office,
+    PersonnelPlan, Plan, PlanDocument, ResultSource, Step,
+)
+from daihoi.rules.electorate import is_more_than_half, quorum_met
+from daihoi.rules.structure import branch_structure
+
+# Steps the ward decides; the branch may not tick them itself.
+WARD_STEPS = {Step.PERSONNEL_APPROVED, Step.RESULTS_APPROVED}
+# Steps only their own service records, because they change the congress's status.
+SERVICE_STEPS = {Step.RESULTS_SUBMITTED, Step.RESULTS_APPROVED}
+HELD_OR_LATER = {CongressStatus.HELD, CongressStatus.RESULTS_SUBMITTED, CongressStatus.RESULTS_RETURNED, CongressStatus.APPROVED}
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    number: str
+    issued_on: date
+    term_start_year: int
+    term_end_year: int
+    window_start: date
+    window_end: date
+    title: str = ""
+    min_women_percent: int | None = None
+    min_under_40_percent: int | None = None
+    reelection_age_limit: int | None = None
+
+
+def check_plan(*, party_committee: PartyCommittee, data: PlanInput) -> None:
+    """A plan's term runs forward (2.5- and 5-year terms both occur, 294-QĐ/TW, so any length is
+    accepted), its window is not empty, its number is new, and targets are percentages."""
+    errors = {}
+    if data.term_end_year <= data.term_start_year:
+        errors["term_end_year"] = "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu."
+    if data.window_end < data.window_start:
+        errors["window_end"] = "Ngày kết thúc đợt đại hội phải từ ngày bắt đầu trở đi."
+    for field in ("min_women_percent", "min_under_40_percent"):
+        value = getattr(data, field)
+        if value is not None and not 0 <= value <= 100:
+            errors[field] = "Tỷ lệ phải từ 0 đến 100%."
+    if Plan.objects.filter(party_committee=party_committee, number=data.number.strip()).exists():
+        errors["number"] = f"Đã có kế hoạch số {data.number.strip()}."
+    if not party_committee.branches.filter(is_active=True).exists():
+        errors["__all__"] = "Đảng bộ chưa có chi bộ nào đang hoạt động."
+    if errors:
+        raise ValidationError(errors)
+
+
+def plan_create(*, party_committee: PartyCommittee, data: PlanInput, file: UploadedFile | None, by: User) -> Plan:
+    """Issue a plan and open one congress per active branch, each supervised by the committee
+    members who supervise the branch; all or nothing."""
+    check_plan(party_committee=party_committee, data=data)
+    with transaction.atomic():
+        PartyCommittee.objects.select_for_update().get(pk=party_committee.pk)
+        fields = {**data.__dict__, "number": data.number.strip()}
+        plan = Plan.objects.create(party_committee=party_committee, **fields)
+        branches = list(party_committee.branches.filter(is_active=True).order_by("pk"))
+        congresses = Congress.objects.bulk_create(Congress(plan=plan, branch=branch) for branch in branches)
+        by_branch = {congress.branch_id: congress.pk for congress in congresses}
+        links = Congress.supervisors.through.objects
+        branch_links = party_committee.branches.model.supervisors.through.objects.filter(branch__in=branches)
+        links.bulk_create(links.model(congress_id=by_branch[link.branch_id], user_id=link.user_id) for link in branch_links)
+        if file is not None:
+            _add_document(plan=plan, congress=None, kind=DocumentKind.PLAN, file=file, by=by)
+    return plan
+
+
+def check_schedule(*, congress: Congress, starts_at: time | None, ends_at: time | None, supervisors: list[User]) -> None:
+    if congress.status in HELD_OR_LATER:
+        raise ValidationError("Đại hội đã tổ chức, không thay đổi lịch được.")
+    if starts_at and ends_at and ends_at <= starts_at:
+        raise ValidationError({"ends_at": "Giờ kết thúc phải sau giờ bắt đầu."})
+    wrong = [user for user in supervisors if user.role != Role.SUPERVISOR]
+    if wrong:
+        raise ValidationError({"supervisors": f"{wrong[0]} không phải đảng ủy viên phụ trách."})
+
+
+def congress_schedule(*, congress: Congress, scheduled_on: date | None, starts_at: time | None,
+                      ends_at: time | None, place: str, supervisors: list[User]) -> Congress:
+    """Set date, time, place and supervisors. Clashes and dates outside the window are warnings
+    (selectors.schedule_warnings), not errors: the ward may knowingly accept them."""
+    with transaction.atomic():
+        congress = Congress.objects.select_for_update().get(pk=congress.pk)
+        check_schedule(congress=congress, starts_at=starts_at, ends_at=ends_at, supervisors=supervisors)
+        congress.scheduled_on, congress.starts_at, congress.ends_at = scheduled_on, starts_at, ends_at
+        congress.place = place.strip()
+        congress.status = CongressStatus.SCHEDULED if scheduled_on else CongressStatus.PLANNED
+        congress.save(update_fields=["scheduled_on", "starts_at", "ends_at", "place", "status"])
+        congress.supervisors.set(supervisors)
+    return congress
+
+
+def check_step(*, congress: Congress, step: str, by: User) -> None:
+    if step not in Step.values:
+        raise ValidationError("Bước không hợp lệ.")
+    if step in SERVICE_STEPS:
+        raise ValidationError("Bước này được ghi khi trình hoặc chuẩn y kết quả.")
+    if step in WARD_STEPS and not by.is_ward_staff:
+        raise ValidationError("Chỉ Văn phòng Đảng ủy được ghi bước này.")
+    if step == Step.CONGRESS_HELD and congress.status == CongressStatus.PLANNED:
+        raise ValidationError("Đại hội chưa được xếp lịch.")
+
+
+def congress_step_mark(*, congress: Congress, step: str, done_on: date, by: User, note: str = "") -> CongressStep:
+    """Record a checklist step (again: the latest date and person win). Marking the congress held
+    moves its status on, so the dashboard counts it."""
+    with transaction.atomic():
+        congress = Congress.objects.select_for_update().get(pk=congress.pk)
+        check_step(congress=congress, step=step, by=by)
+        record = _record_step(congress, step, done_on, by, note)
+        if step == Step.CONGRESS_HELD and congress.status not in HELD_OR_LATER:
+            congress.status, congress.held_on = CongressStatus.HELD, done_on
+            congress.save(update_fields=["status", "held_on"])
+    return record
+
+
+def _record_step(congress: Congress, step: str, done_on: date, by: User, note: str = "") -> CongressStep:
+    record, _ = CongressStep.objects.update_or_create(
+        congress=congress, step=step, defaults={"done_on": done_on, "done_by": by, "note": note.strip()})
+    return record
+
+
+def document_upload(*, plan: Plan, congress: Congress | None, kind: str, file: UploadedFile, by: User) -> PlanDocument:
+    """Upload a document; the same kind uploaded again becomes the next version."""
+    if kind not in DocumentKind.values:
+        raise ValidationError({"kind": "Loại văn bản không hợp lệ."})
+    with transaction.atomic():
+        Plan.objects.select_for_update().get(pk=plan.pk)
+        return _add_document(plan=plan, congress=congress, kind=kind, file=file, by=by)
+
+
+def _add_document(*, plan: Plan, congress: Congress | None, kind: str, file: UploadedFile, by: User) -> PlanDocument:
+    latest = PlanDocument.objects.filter(plan=plan, congress=congress, kind=kind).aggregate(v=Max("version"))["v"]
+    return PlanDocument.objects.create(plan=plan, congress=congress, kind=kind, version=(latest or 0) + 1, file=file, uploaded_by=by)
+
+
+def check_people(*, congress: Congress, people: list[Member]) -> None:
+    """Only the branch's full members elect and may stand (Charter; election-rules.md §2)."""
+    for member in people:
+        if member.branch_id != congress.branch_id:
+            raise ValidationError(f"{member.full_name} không sinh hoạt tại {congress.branch.name}.")
+        if member.status != MemberStatus.FULL:
+            raise ValidationError(f"{member.full_name} là đảng viên dự bị, không được ứng cử.")
+
+
+def check_personnel_plan(*, seats: int, slate: list[Member], full_members: int) -> None:
+    """The seats the branch proposes must fit what its structure allows (294-QĐ/TW): a committee
+    of at most 7 with 9 or more full members, none below 9."""
+    structure = branch_structure(full_members)
+    if not structure.valid:
+        raise ValidationError(structure.description + ".")
+    if structure.committee and not 1 <= seats <= structure.committee_max_seats:
+        raise ValidationError({"seats": structure.description + "."})
+    if not structure.committee and (seats or slate):
+        raise ValidationError({"seats": structure.description + "."})
+
+
+def personnel_plan_save(*, congress: Congress, seats: int, slate: list[Member], secretary: Member | None,
+                        deputy: Member | None, by: User, on: date) -> PersonnelPlan:
+    """Save the branch's personnel plan and tick "personnel plan submitted". Margin and target
+    problems are warnings (selectors.personnel_warnings) for the ward to weigh when it approves."""
+    people = [*slate, *(m for m in (secretary, deputy) if m)]
+    with transaction.atomic():
+        congress = Congress.objects.select_for_update().get(pk=congress.pk)
+        if congress.status in HELD_OR_LATER:
+            raise ValidationError("Đại hội đã tổ chức, không sửa phương án nhân sự được.")
+        check_people(congress=congress, people=people)
+        full = congress.branch.members.filter(status=MemberStatus.FULL).count()
+        check_personnel_plan(seats=seats, slate=slate, full_members=full)
+        plan, _ = PersonnelPlan.objects.update_or_create(
+            congress=congress, defaults={"seats": seats, "secretary": secretary, "deputy": deputy})
+        plan.slate.set(slate)
+        _record_step(congress, Step.PERSONNEL_SUBMITTED, on, by)
+    return plan
+
+
+@dataclass(frozen=True)
+class ResultInput:
+    """What the branch reports from its minutes: attendance, D, and each person elected with the
+    votes of the deciding round."""
+
+    summoned: int
+    present: int
+    denominator: int
+    committee_seats: int
+    committee: list[tuple[Member, int]]
+    secretary: tuple[Member, int]
+    deputy: tuple[Member, int] | None = None
+    source: str = ResultSource.PAPER
+
+
+def check_result(*, congress: Congress, data: ResultInput) -> None:
+    """Counts that fit together, a valid congress (quorum), the structure's seats (294-QĐ/TW),
+    everyone elected by more than half of D (Charter Art 12.3) and the secretary and deputy
+    taken from the committee."""
+    if data.present > data.summoned:
+        raise ValidationError({"present": "Số có mặt không được lớn hơn số được triệu tập."})
+    if not 1 <= data.denominator <= data.summoned:
+        raise ValidationError({"denominator": "Số tính kết quả (D) phải từ 1 đến số được triệu tập."})
+    quorum = quorum_met(data.present, data.denominator)
+    if not quorum.met:
+        raise ValidationError({"present": quorum.reason + "."})
+    check_people(congress=congress, people=[m for m, _ in _elected(data)])
+    structure = branch_structure(data.summoned)
+    if structure.committee and not 1 <= data.committee_seats <= structure.committee_max_seats:
+        raise ValidationError({"committee_seats": structure.description + "."})
+    if not structure.committee and (data.committee_seats or data.committee):
+        raise ValidationError({"committee_seats": structure.description + "."})
+    if len(data.committee) > data.committee_seats:
+        raise ValidationError(f"Có {len(data.committee)} chi ủy viên trúng cử cho {data.committee_seats} chỉ tiêu.")
+    if len({m.pk for m, _ in data.committee}) != len(data.committee):
+        raise ValidationError("Một người được ghi hai lần trong danh sách chi ủy.")
+    _check_votes(data)
+    committee = {m.pk for m, _ in data.committee}
+    for member, _ in [data.secretary, *([data.deputy] if data.deputy else [])]:
+        if structure.committee and member.pk not in committee:
+            raise ValidationError(f"{member.full_name} không có trong chi ủy mới, không thể là bí thư hoặc phó bí thư.")
+    if data.deputy and data.deputy[0].pk == data.secretary[0].pk:
+        raise ValidationError("Bí thư và phó bí thư phải là hai người khác nhau.")
+
+
+def _elected(data: ResultInput) -> list[tuple[Member, int]]:
+    return [*data.committee, data.secretary, *([data.deputy] if data.deputy else [])]
+
+
+def _check_votes(data: ResultInput) -> None:
+    for member, votes in _elected(data):
+        if votes > data.present:
+            raise ValidationError(f"{member.full_name}: {votes} phiếu, nhiều hơn {data.present} người có mặt.")
+        if not is_more_than_half(votes, data.denominator):
+            raise ValidationError(
+                f"{member.full_name}: {votes}/{data.denominator} phiếu, không quá một nửa nên không trúng cử.")
+
+
+def result_submit(*, congress: Congress, data: ResultInput, by: User, on: date) -> CongressResult:
+    """The branch submits its results for approval (tờ trình); submitting again replaces them
+    until the ward approves. The congress counts as held from then on."""
+    with transaction.atomic():
+        congress = Congress.objects.select_for_update().select_related("branch").get(pk=congress.pk)
+        if congress.status == CongressStatus.APPROVED:
+            raise ValidationError("Kết quả đã được chuẩn y, không trình lại được.")
+        if congress.status == CongressStatus.PLANNED:
+            raise ValidationError("Đại hội chưa được xếp lịch.")
+        check_result(congress=congress, data=data)
+        result, _ = CongressResult.objects.update_or_create(congress=congress, defaults={
+            "source": data.source, "summoned": data.summoned, "present": data.present,
+            "denominator": data.denominator, "committee_seats": data.committee_seats, "submitted_by": by})
+        result.elected.all().delete()
+        ElectedPerson.objects.bulk_create(_elected_rows(result, data))
+        held_on = congress.held_on or congress.scheduled_on or on
+        if not congress.steps.filter(step=Step.CONGRESS_HELD).exists():
+            _record_step(congress, Step.CONGRESS_HELD, held_on, by)
+        _record_step(congress, Step.RESULTS_SUBMITTED, on, by)
+        congress.status, congress.held_on, congress.returned_reason = CongressStatus.RESULTS_SUBMITTED, held_on, ""
+        congress.save(update_fields=["status", "held_on", "returned_reason"])
+    return result
+
+
+def _elected_rows(result: CongressResult, data: ResultInput) -> list[ElectedPerson]:
+    rows = [(Office.COMMITTEE, person) for person in data.committee]
+    rows.append((Office.SECRETARY, data.secretary))
+    if data.deputy:
+        rows.append((Office.DEPUTY_SECRETARY, data.deputy))
+    return [ElectedPerson(result=result, office=office, member=member, full_name=member.full_name, votes=votes)
+            for office, (member, votes) in rows]
+
+
+def _submitted_for_review(congress: Congress) -> Congress:
+    congress = Congress.objects.select_for_update().get(pk=congress.pk)
+    if congress.status != CongressStatus.RESULTS_SUBMITTED:
+        raise ValidationError("Chi bộ chưa trình kết quả hoặc kết quả đã được xử lý.")
+    return congress
+
+
+def result_approve(*, congress: Congress, decision_number: str, decided_on: date, by: User) -> Congress:
+    """The ward's standing committee approves (chuẩn y) by a numbered decision (…-QĐ/ĐU)."""
+    if not decision_number.strip():
+        raise ValidationError({"decision_number": "Cần ghi số quyết định chuẩn y."})
+    with transaction.atomic():
+        congress = _submitted_for_review(congress)
+        congress.status, congress.approved_on = CongressStatus.APPROVED, decided_on
+        congress.approval_decision_number = decision_number.strip()
+        congress.save(update_fields=["status", "approved_on", "approval_decision_number"])
+        _record_step(congress, Step.RESULTS_APPROVED, decided_on, by, f"Quyết định số {congress.approval_decision_number}")
+    return congress
+
+
+def result_return(*, congress: Congress, reason: str, by: User) -> Congress:
+    """The ward returns the results to the branch, always with a reason."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Cần ghi lý do trả lại."})
+    with transaction.atomic():
+        congress = _submitted_for_review(congress)
+        congress.status, congress.returned_reason = CongressStatus.RESULTS_RETURNED, reason.strip()
+        congress.save(update_fields=["status", "returned_reason"])
+    return congress

@@ -1,0 +1,216 @@
+"""Screens of a congress season. Views fetch through access_*, call one service or selector and
+render; every rule lives in services, selectors or the rules core."""
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from daihoi.accounts.access import ward_readers_required, ward_staff_required
+from daihoi.accounts.models import User
+from daihoi.organizations.models import PartyCommittee
+from daihoi.plans import forms, selectors, services
+from daihoi.plans.access import access_congress, access_plan, can_edit_congress, congresses_visible_to, plans_visible_to
+from daihoi.plans.models import Congress, PersonnelPlan, Step
+from daihoi.plans.report import season_workbook
+from daihoi.rules.structure import branch_structure
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = selectors.plans_with_progress(plans_visible_to(request.user))
+    return render(request, "plans/plan_list.html", {"plans": plans})
+
+
+@ward_staff_required
+def plan_create(request: HttpRequest) -> HttpResponse:
+    form = forms.PlanForm(request.POST or None, request.FILES or None)
+    committee = PartyCommittee.objects.order_by("pk").first()
+    if committee is None:
+        raise Http404("Chưa có đảng bộ.")
+    if request.method == "POST" and form.is_valid():
+        plan = forms.run_service(form, lambda: services.plan_create(
+            party_committee=committee, data=form.plan_input(), file=form.cleaned_data["file"], by=request.user))
+        if plan:
+            messages.success(request, f"Đã ban hành kế hoạch {plan.number}: {plan.congresses.count()} đại hội chi bộ.")
+            return redirect("plans:plan_detail", plan_id=plan.pk)
+    return render(request, "plans/plan_form.html", {"form": form})
+
+
+def _filters(request: HttpRequest) -> selectors.Filters:
+    supervisor = request.GET.get("supervisor", "")
+    page = request.GET.get("page", "")
+    return selectors.Filters(status=request.GET.get("status", ""), supervisor=int(supervisor) if supervisor.isdigit() else None,
+                             query=request.GET.get("q", ""), page=int(page) if page.isdigit() else 1)
+
+
+@login_required
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The season dashboard of one plan, for the congresses the user may see."""
+    plan = access_plan(request.user, plan_id)
+    congresses = congresses_visible_to(request.user).filter(plan=plan)
+    filters = _filters(request)
+    return render(request, "plans/plan_detail.html", {
+        "plan": plan, "filters": filters, "today": timezone.localdate(),
+        "documents": plan.documents.filter(congress=None).select_related("uploaded_by"),
+        **selectors.dashboard(plan, congresses, filters, timezone.localdate()),
+    })
+
+
+@login_required
+def plan_calendar(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = access_plan(request.user, plan_id)
+    weeks = selectors.calendar(plan, congresses_visible_to(request.user).filter(plan=plan))
+    return render(request, "plans/plan_calendar.html", {"plan": plan, "weeks": weeks})
+
+
+@ward_readers_required
+def plan_report_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = access_plan(request.user, plan_id)
+    response = HttpResponse(season_workbook(selectors.season_report(plan)),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="ket-qua-dai-hoi-{plan.term_start_year}-{plan.term_end_year}.xlsx"'
+    return response
+
+
+@ward_readers_required
+def plan_report_json(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = access_plan(request.user, plan_id)
+    return HttpResponse(json.dumps(selectors.season_report(plan), ensure_ascii=False), content_type="application/json")
+
+
+@login_required
+def my_congress(request: HttpRequest) -> HttpResponse:
+    """A branch secretary's way in: the congress of their branch under the latest plan."""
+    latest = congresses_visible_to(request.user).order_by("-plan__window_start").first()
+    if latest is None:
+        return render(request, "plans/no_congress.html")
+    return redirect("plans:congress_detail", congress_id=latest.pk)
+
+
+def _congress_page(request: HttpRequest, congress: Congress, **extra: object) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    personnel = PersonnelPlan.objects.filter(congress=congress).select_related("secretary", "deputy", "congress__plan").first()
+    steps = {s.step: s for s in congress.steps.select_related("done_by")}
+    full = selectors.full_members(congress.branch).count()
+    context = {
+        "congress": congress, "plan": congress.plan, "can_edit": can_edit_congress(user, congress),
+        "is_ward": user.is_ward_staff, "structure": branch_structure(full),
+        "warnings": selectors.schedule_warnings(congress),
+        "checklist": [(value, label, steps.get(value)) for value, label in Step.choices],
+        "documents": congress.plan_documents.select_related("uploaded_by"),
+        "personnel": personnel, "personnel_warnings": selectors.personnel_warnings(personnel) if personnel else [],
+        "report_row": selectors.report_row(congress),
+        "schedule_form": forms.ScheduleForm(initial={
+            "scheduled_on": congress.scheduled_on, "starts_at": congress.starts_at, "ends_at": congress.ends_at,
+            "place": congress.place, "supervisors": congress.supervisors.all()}),
+        "step_form": forms.StepForm(), "document_form": forms.DocumentForm(),
+        "approve_form": forms.ApproveForm(), "return_form": forms.ReturnForm(),
+        **extra,
+    }
+    return render(request, "plans/congress_detail.html", context, status=400 if extra else 200)
+
+
+@login_required
+def congress_detail(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return _congress_page(request, access_congress(request.user, congress_id))
+
+
+def _post_form(request: HttpRequest, congress_id: int, form_class: type, name: str, call: object,
+               done: str, *, ward_only: bool = False) -> HttpResponse:
+    """The shared shape of a POST on a congress: check access, validate, call the service, say
+    what happened and go back to the congress; on error show the page with the message."""
+    congress = access_congress(request.user, congress_id, write=True)
+    if ward_only and not request.user.is_ward_staff:
+        raise PermissionDenied("Chỉ Văn phòng Đảng ủy được làm việc này.")
+    form = form_class(request.POST, request.FILES or None)
+    if form.is_valid() and forms.run_service(form, lambda: call(congress, form.cleaned_data)) is not None:
+        messages.success(request, done)
+        return redirect("plans:congress_detail", congress_id=congress.pk)
+    return _congress_page(request, congress, **{name: form})
+
+
+@require_POST
+@login_required
+def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return _post_form(request, congress_id, forms.ScheduleForm, "schedule_form",
+                      lambda congress, data: services.congress_schedule(congress=congress, **data),
+                      "Đã lưu lịch đại hội.", ward_only=True)
+
+
+@require_POST
+@login_required
+def congress_step(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return _post_form(request, congress_id, forms.StepForm, "step_form",
+                      lambda congress, data: services.congress_step_mark(congress=congress, by=request.user, **data),
+                      "Đã ghi bước chuẩn bị.")
+
+
+@require_POST
+@login_required
+def congress_document(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return _post_form(request, congress_id, forms.DocumentForm, "document_form",
+                      lambda congress, data: services.document_upload(plan=congress.plan, congress=congress, by=request.user, **data),
+                      "Đã tải văn bản lên.")
+
+
+@require_POST
+@login_required
+def congress_approve(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return _post_form(request, congress_id, forms.ApproveForm, "approve_form",
+                      lambda congress, data: services.result_approve(congress=congress, by=request.user, **data),
+                      "Đã chuẩn y kết quả đại hội.", ward_only=True)
+
+
+@require_POST
+@login_required
+def congress_return(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return _post_form(request, congress_id, forms.ReturnForm, "return_form",
+                      lambda congress, data: services.result_return(congress=congress, by=request.user, **data),
+                      "Đã trả lại kết quả cho chi bộ.", ward_only=True)
+
+
+@login_required
+def congress_personnel(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, write=True)
+    members = selectors.full_members(congress.branch)
+    current = PersonnelPlan.objects.filter(congress=congress).first()
+    initial = {"seats": current.seats, "slate": current.slate.all(), "secretary": current.secretary, "deputy": current.deputy} if current else {}
+    form = forms.PersonnelForm(request.POST or None, initial=initial, members=members)
+    if request.method == "POST" and form.is_valid():
+        saved = forms.run_service(form, lambda: services.personnel_plan_save(
+            congress=congress, by=request.user, on=timezone.localdate(),
+            **{**form.cleaned_data, "slate": list(form.cleaned_data["slate"])}))
+        if saved:
+            messages.success(request, "Đã trình phương án nhân sự.")
+            return redirect("plans:congress_detail", congress_id=congress.pk)
+    structure = branch_structure(len(members))
+    return render(request, "plans/personnel_form.html", {"congress": congress, "form": form, "structure": structure})
+
+
+@login_required
+def congress_results(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, write=True)
+    members = list(selectors.full_members(congress.branch))
+    form = forms.ResultForm(request.POST or None, members=members, initial=_result_initial(congress, len(members)))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        deputy = (data["deputy"], data["deputy_votes"]) if data["deputy"] else None
+        result = forms.run_service(form, lambda: services.result_submit(
+            congress=congress, by=request.user, on=timezone.localdate(), data=services.ResultInput(
+                summoned=data["summoned"], present=data["present"], denominator=data["denominator"],
+                committee_seats=data["committee_seats"], committee=form.committee(),
+                secretary=(data["secretary"], data["secretary_votes"]), deputy=deputy)))
+        if result:
+            messages.success(request, "Đã trình kết quả đại hội để Đảng ủy chuẩn y.")
+            return redirect("plans:congress_detail", congress_id=congress.pk)
+    return render(request, "plans/result_form.html", {"congress": congress, "form": form, "structure": branch_structure(len(members))})
+
+
+def _result_initial(congress: Congress, full_members: int) -> dict[str, object]:
+    personnel = PersonnelPlan.objects.filter(congress=congress).first()
+    return {"summoned": full_members, "committee_seats": personnel.seats if personnel else 0}
