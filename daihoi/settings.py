@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +132,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Largest member spreadsheet accepted; a city-scale roll fits well below it.
 MEMBER_IMPORT_MAX_BYTES = env_int("MEMBER_IMPORT_MAX_BYTES", 40 * 1024 * 1024)
+# True: only a publisher (permission news.publish_article) may put an article on the public site.
+NEWS_REQUIRE_PUBLISHER_APPROVAL = env_bool("NEWS_REQUIRE_PUBLISHER_APPROVAL", False)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

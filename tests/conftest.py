@@ -138,6 +138,47 @@ def login_page(page: Any) -> Callable[[Any], Any]:
 
 
 @pytest.fixture
+def make_article(db: Any, ward_office_user: Any) -> Callable[..., Any]:
+    """A news article through the real services; published now unless ``publish`` says otherwise
+    (False: a draft; a datetime: published at that moment)."""
+    from daihoi.news import services
+
+    def make(title: str = "Tin thử nghiệm", body: str = "Đoạn thứ nhất.\n\nĐoạn thứ hai.", *, summary: str = "",
+             category: Any = None, publish: Any = True) -> Any:
+        article = services.article_save(article=None, editor=ward_office_user, title=title, summary=summary,
+                                        body=body, category=category)
+        if publish is not False:
+            article = services.article_publish(article=article, publisher=ward_office_user,
+                                               publish_at=None if publish is True else publish)
+        return article
+
+    return make
+
+
+@pytest.fixture
+def make_season(ward: Any, make_user: Callable[..., Any]) -> Callable[..., Any]:
+    """A plan (74-KH/ĐU, 2022–2025, window 20/8–11/9/2022) with one congress per branch of the
+    ward, the first ``held`` of them held (and approved), each supervised by its own supervisor."""
+    from daihoi.plans.models import Congress, CongressStatus, Plan
+
+    def make(held: int | None = None, number: str = "74-KH/ĐU") -> Any:
+        plan = Plan.objects.create(party_committee=ward, number=number, issued_on=date(2022, 7, 12),
+                                   term_start_year=2022, term_end_year=2025,
+                                   window_start=date(2022, 8, 20), window_end=date(2022, 9, 11))
+        branches = list(ward.branches.order_by("id"))
+        for index, branch in enumerate(branches):
+            is_held = held is None or index < held
+            congress = Congress.objects.create(
+                plan=plan, branch=branch, status=CongressStatus.APPROVED if is_held else CongressStatus.SCHEDULED,
+                held_on=date(2022, 8, 20 + index) if is_held else None)
+            congress.supervisors.add(make_user(f"giamsat{plan.pk}-{index}", "supervisor",
+                                               first_name=f"Giám Sát {chr(65 + index)}"))
+        return plan
+
+    return make
+
+
+@pytest.fixture
 def make_plan(ward: Any, ward_office_user: Any) -> Callable[..., Any]:
     """A plan issued through plans.services.plan_create (one congress per active branch); the
     defaults are those of the seed article (74-KH/ĐU, 2022–2025, 20/8–11/9/2022)."""

@@ -1,14 +1,14 @@
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from daihoi.accounts.models import Role
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Send each user to the screen their work starts from."""
+    """Send each user to the screen their work starts from; the public to the ward's news."""
     user = request.user
+    if not user.is_authenticated:
+        return redirect("news:home")
     if user.is_ward_staff or user.role == Role.SUPERVISOR:  # type: ignore[union-attr]
         return redirect("organizations:overview")
     if user.role == Role.BRANCH_SECRETARY and user.branch_id:  # type: ignore[union-attr]
