@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_setup.sh
-ensure_debs fonts-liberation fonts-dejavu-core
+ensure_debs fonts-liberation fonts-dejavu-core libreoffice-writer-nogui
 ensure_venv ""
 "$VENV/bin/daihoi" migrate --noinput -v 0
 "$VENV/bin/daihoi" demo

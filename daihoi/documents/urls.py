@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path, re_path
+
+from daihoi.documents import views
 
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("dai-hoi/<int:congress_id>/", views.congress_documents, name="congress_documents"),
+    path("dai-hoi/<int:congress_id>/ho-so.zip", views.congress_file, name="congress_file"),
+    re_path(r"^dai-hoi/(?P<congress_id>\d+)/(?P<kind>[a-z_]+)\.(?P<fmt>docx|pdf)$", views.congress_document,
+            name="congress_document"),
+    re_path(r"^ke-hoach/(?P<plan_id>\d+)/bao-cao\.(?P<fmt>docx|pdf)$", views.season_report, name="season_report"),
+    path("mau/", views.templates, name="templates"),
+    path("mau/<slug:kind>.docx", views.template_download, name="template_download"),
+    path("mau/<slug:kind>/tai-len/", views.template_upload, name="template_upload"),
+    path("mau/<slug:kind>/xoa/", views.template_reset, name="template_reset"),
+]

@@ -1,0 +1,5 @@
+from django import forms
+
+
+class TemplateUploadForm(forms.Form):
+    file = forms.FileField(label="Tệp mẫu .docx", widget=forms.ClearableFileInput(attrs={"accept": ".docx"}))

@@ -1,0 +1,114 @@
+"""Documents of a congress (branch secretary, its supervisors, ward office), the season report and
+the ward's own templates (ward office). Views fetch through access_*, call selectors/services and
+render."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from daihoi.accounts.access import ward_readers_required, ward_staff_required
+from daihoi.documents import selectors, services
+from daihoi.documents.bundle import file_zip, render_entry
+from daihoi.documents.contexts import season_report_context
+from daihoi.documents.forms import TemplateUploadForm
+from daihoi.documents.kinds import KINDS
+from daihoi.documents.pdf import PdfUnavailable, docx_to_pdf
+from daihoi.documents.render import render_docx
+from daihoi.plans.access import access_congress, access_plan
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TYPES = {"docx": DOCX, "pdf": "application/pdf", "zip": "application/zip"}
+
+
+def download(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=TYPES[filename.rsplit(".", 1)[-1]])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def as_format(docx: bytes, stem: str, fmt: str) -> HttpResponse:
+    """The .docx, or its PDF; without LibreOffice a clear 503 pointing to the .docx."""
+    if fmt == "docx":
+        return download(docx, f"{stem}.docx")
+    try:
+        return download(docx_to_pdf(docx), f"{stem}.pdf")
+    except PdfUnavailable as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+
+
+@login_required
+def congress_documents(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return render(request, "documents/congress_documents.html", {
+        "congress": congress, "entries": selectors.congress_documents(congress)})
+
+
+@login_required
+def congress_document(request: HttpRequest, congress_id: int, kind: str, fmt: str) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    entry = next((e for e in selectors.congress_documents(congress) if e.kind == kind), None)
+    if entry is None:
+        raise Http404("Không có văn bản này.")
+    docx = render_entry(entry, congress.branch.party_committee)
+    return as_format(docx, f"{entry.stem}-{congress.pk}", fmt)
+
+
+@login_required
+def congress_file(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    content = file_zip(selectors.congress_documents(congress), congress.branch.party_committee)
+    return download(content, f"ho-so-dai-hoi-{congress.pk}.zip")
+
+
+@ward_readers_required
+def season_report(request: HttpRequest, plan_id: int, fmt: str) -> HttpResponse:
+    plan = access_plan(request.user, plan_id)
+    context = season_report_context(selectors.season_report_input(plan))
+    docx = render_docx("season_report", context, selectors.template_for(plan.party_committee, "season_report"))
+    return as_format(docx, f"bao-cao-ket-qua-dai-hoi-{plan.pk}", fmt)
+
+
+@ward_staff_required
+def templates(request: HttpRequest) -> HttpResponse:
+    committee = selectors.office_committee()
+    own = selectors.ward_templates(committee)
+    rows = [(kind, own.get(kind.slug)) for kind in KINDS.values()]
+    return render(request, "documents/templates.html", {"rows": rows, "form": TemplateUploadForm()})
+
+
+@ward_staff_required
+def template_download(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in KINDS:
+        raise Http404("Không có mẫu này.")
+    content = selectors.template_for(selectors.office_committee(), kind)
+    return download(content, KINDS[kind].filename)
+
+
+@require_POST
+@ward_staff_required
+def template_upload(request: HttpRequest, kind: str) -> HttpResponse:
+    form = TemplateUploadForm(request.POST, request.FILES)
+    if kind not in KINDS:
+        raise Http404("Không có mẫu này.")
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.template_upload(party_committee=selectors.office_committee(), kind=kind,
+                                     filename=upload.name, content=upload.read(), user=request.user)
+        except ValidationError as error:
+            messages.error(request, f"{KINDS[kind].label}: {' '.join(error.messages)}")
+        else:
+            messages.success(request, f"Đã dùng mẫu mới cho {KINDS[kind].label}.")
+    else:
+        messages.error(request, "Hãy chọn một tệp .docx.")
+    return redirect("documents:templates")
+
+
+@require_POST
+@ward_staff_required
+def template_reset(request: HttpRequest, kind: str) -> HttpResponse:
+    services.template_reset(party_committee=selectors.office_committee(), kind=kind)
+    messages.success(request, f"Đã trở về mẫu gốc cho {KINDS[kind].label}.")
+    return redirect("documents:templates")
