@@ -2,6 +2,7 @@
 import io
 import json
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -23,11 +24,18 @@ def run_tally(document: Any) -> tuple[int, Any, str]:
     return status, json.loads(stdout.getvalue()) if stdout.getvalue() else None, stderr.getvalue()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def round_of() -> Callable[..., Round]:
     return make_round
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def tally() -> Callable[[Any], tuple[int, Any, str]]:
     return run_tally
+
+
+@pytest.fixture
+def settings() -> SimpleNamespace:
+    """The suite-wide conftest sets Django's MEDIA_ROOT for every test; the rules tests need no
+    Django, so they get a stand-in and also run with ``-p no:django``."""
+    return SimpleNamespace()
