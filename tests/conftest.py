@@ -190,3 +190,62 @@ def make_plan(ward: Any, ward_office_user: Any) -> Callable[..., Any]:
         return plan_create(party_committee=ward, data=PlanInput(**{**fields, **overrides}), file=None, by=ward_office_user)
 
     return make
+
+
+ELECTION_TEST_NAMES = [
+    "Nguyễn Văn An", "Trần Thị Bích", "Lê Hữu Cường", "Phạm Ngọc Dũng", "Đỗ Thị Giang", "Hoàng Minh Hải",
+    "Vũ Thị Hằng", "Bùi Quang Huy", "Đặng Thu Lan", "Ngô Đức Long", "Dương Thị Mai", "Lý Văn Nam",
+]
+
+
+@pytest.fixture
+def seated_congress(make_season: Callable[..., Any], branch: Any, make_member: Callable[..., Any]) -> Callable[..., Any]:
+    """A congress of ``branch`` in session: ``full`` full members summoned and ``present`` of them
+    checked in (names from ELECTION_TEST_NAMES, then numbered), ready for votes and elections."""
+    from daihoi.congresses import services
+
+    def make(full: int = 12, present: int | None = None) -> Any:
+        congress = make_season(held=0).congresses.get(branch=branch)
+        names = ELECTION_TEST_NAMES + [f"Đảng Viên Số {n}" for n in range(len(ELECTION_TEST_NAMES) + 1, full + 1)]
+        members = [make_member(branch, name) for name in names[:full]]
+        services.summons_build(congress=congress)
+        rows = congress.attendances.filter(member__in=members[: full if present is None else present])
+        services.attendance_check_in(congress=congress, attendance_ids=list(rows.values_list("pk", flat=True)))
+        return congress
+
+    return make
+
+
+# --- documents (issue 7) ------------------------------------------------------------------------
+
+@pytest.fixture
+def held_congress(ward: Any, branch: Any, make_member: Any, secretary_user: Any, supervisor_user: Any) -> Any:
+    """A congress held and counted: plan 74-KH/ĐU, five members summoned (one absent with a
+    reason), presidium and secretariat seated, results submitted (3 committee members, secretary)."""
+    from datetime import time
+
+    from daihoi.congresses.models import Attendance, Body, BodySeat
+    from daihoi.plans.models import Congress, CongressResult, ElectedPerson, Office, Plan
+
+    ward.place = "Việt Hưng"
+    ward.save()
+    plan = Plan.objects.create(party_committee=ward, number="74-KH/ĐU", issued_on=date(2025, 1, 12),
+                               term_start_year=2025, term_end_year=2030,
+                               window_start=date(2025, 3, 1), window_end=date(2025, 3, 31))
+    congress = Congress.objects.create(plan=plan, branch=branch, ordinal=3, scheduled_on=date(2025, 3, 5),
+                                       held_on=date(2025, 3, 5), starts_at=time(7, 30), place="Nhà văn hóa tổ 1")
+    congress.supervisors.add(supervisor_user)
+    names = ["Nguyễn Thị Ánh", "Trần Văn Bình", "Lê Thị Hằng", "Phạm Quang Vinh", "Đỗ Minh Khoa"]
+    members = [make_member(branch, name) for name in names]
+    for index, member in enumerate(members):
+        Attendance.objects.create(congress=congress, member=member, status="full", attachment="none",
+                                  token=f"TOKEN{index}", is_present=index < 4, was_present=index < 4,
+                                  absence_reason="" if index < 4 else "ốm, có đơn")
+    BodySeat.objects.create(congress=congress, body=Body.PRESIDIUM, member=members[0], is_head=True)
+    BodySeat.objects.create(congress=congress, body=Body.SECRETARIAT, member=members[2], is_head=True)
+    result = CongressResult.objects.create(congress=congress, summoned=5, present=4, denominator=5,
+                                           committee_seats=3, submitted_by=secretary_user)
+    for office, member, votes in ((Office.COMMITTEE, members[0], 5), (Office.COMMITTEE, members[1], 4),
+                                  (Office.COMMITTEE, members[2], 3), (Office.SECRETARY, members[0], 5)):
+        ElectedPerson.objects.create(result=result, office=office, member=member, full_name=member.full_name, votes=votes)
+    return congress
