@@ -192,6 +192,30 @@ def make_plan(ward: Any, ward_office_user: Any) -> Callable[..., Any]:
     return make
 
 
+ELECTION_TEST_NAMES = [
+    "Nguyễn Văn An", "Trần Thị Bích", "Lê Hữu Cường", "Phạm Ngọc Dũng", "Đỗ Thị Giang", "Hoàng Minh Hải",
+    "Vũ Thị Hằng", "Bùi Quang Huy", "Đặng Thu Lan", "Ngô Đức Long", "Dương Thị Mai", "Lý Văn Nam",
+]
+
+
+@pytest.fixture
+def seated_congress(make_season: Callable[..., Any], branch: Any, make_member: Callable[..., Any]) -> Callable[..., Any]:
+    """A congress of ``branch`` in session: ``full`` full members summoned and ``present`` of them
+    checked in (names from ELECTION_TEST_NAMES, then numbered), ready for votes and elections."""
+    from daihoi.congresses import services
+
+    def make(full: int = 12, present: int | None = None) -> Any:
+        congress = make_season(held=0).congresses.get(branch=branch)
+        names = ELECTION_TEST_NAMES + [f"Đảng Viên Số {n}" for n in range(len(ELECTION_TEST_NAMES) + 1, full + 1)]
+        members = [make_member(branch, name) for name in names[:full]]
+        services.summons_build(congress=congress)
+        rows = congress.attendances.filter(member__in=members[: full if present is None else present])
+        services.attendance_check_in(congress=congress, attendance_ids=list(rows.values_list("pk", flat=True)))
+        return congress
+
+    return make
+
+
 # --- documents (issue 7) ------------------------------------------------------------------------
 
 @pytest.fixture
