@@ -1,0 +1,315 @@
+"""Writes of the hall. Each runs in one transaction and first locks the congress's Proceedings row
+(``_lock``), so that two staff members acting at once never half-write the same congress; check-in
+locks only the attendance rows it touches, so that 50 doors can check in at once."""
+import secrets
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from daihoi.congresses import selectors
+from daihoi.congresses.checks import check_counting_committee, check_head, check_motion_counts
+from daihoi.congresses.models import (
+    AgendaItem, Attendance, Body, BodySeat, CongressDocument, DocumentKind, ElectorateSnapshot, Motion, MotionKind, Proceedings)
+from daihoi.organizations.models import Member
+from daihoi.plans.models import Congress
+from daihoi.rules.electorate import motion_passes
+
+# election-rules.md §6 "Typical agenda": the usual order of a branch congress of one session.
+DEFAULT_AGENDA = [
+    "Khai mạc đại hội",
+    "Thông qua chương trình và quy chế làm việc của đại hội",
+    "Bầu đoàn chủ tịch, đoàn thư ký",
+    "Báo cáo chính trị: kết quả nhiệm kỳ qua, mục tiêu nhiệm kỳ tới",
+    "Báo cáo kiểm điểm của chi ủy",
+    "Thảo luận",
+    "Phát biểu chỉ đạo của Đảng ủy cấp trên",
+    "Bầu ban kiểm phiếu",
+    "Thông qua số lượng và danh sách bầu cử",
+    "Bầu cử: chi ủy, bí thư, phó bí thư; đại biểu dự đại hội cấp trên (nếu có)",
+    "Thông qua nghị quyết đại hội",
+    "Bế mạc",
+]
+# Alphanumeric QR mode and USB scanners both handle upper case and digits best; no 0/O, 1/I.
+TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+TOKEN_LENGTH = 10
+MINUTES_FIELDS = ("guests", "political_report_summary", "self_review_summary", "discussion_summary", "upper_committee_speech")
+
+
+def _lock(congress: Congress) -> Proceedings:
+    """The congress's Proceedings row, created if missing, locked until the transaction ends."""
+    Proceedings.objects.get_or_create(congress=congress)
+    return Proceedings.objects.select_for_update().get(congress=congress)
+
+
+def new_token() -> str:
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+
+
+def normalize_token(text: str) -> str:
+    """What a scanner or a person typed, tolerant of case and stray spaces."""
+    return "".join(text.split()).upper()
+
+
+# ---- summons -------------------------------------------------------------------------------
+
+def summons_build(*, congress: Congress) -> int:
+    """Summon every member of the branch (full and probationary) and copy each one's situation
+    (attachment, excused, suspended, prosecuted), which decides D (190-QĐ/TW Art 30.2). Run again,
+    it refreshes the situations and adds newcomers, keeping tokens and presence. Returns how many
+    members were newly summoned."""
+    with transaction.atomic():
+        _lock(congress)
+        known = {row.member_id: row for row in congress.attendances.select_for_update()}
+        added = 0
+        for member in congress.branch.members.all():
+            row = known.get(member.pk) or Attendance(congress=congress, member=member, token=new_token())
+            added += row.pk is None
+            _copy_situation(row, member)
+            row.save()
+        return added
+
+
+def _copy_situation(row: Attendance, member: Member) -> None:
+    row.status = member.status
+    row.attachment = member.attachment
+    row.is_excused = member.is_excused
+    row.is_suspended = member.is_suspended
+    row.is_prosecuted_or_detained = member.is_prosecuted_or_detained
+
+
+def attendance_set_absence(*, attendance: Attendance, reason: str, accepted: bool) -> None:
+    """Record why a member is absent and whether the convening committee accepts the reason: an
+    accepted reason takes a full member absent all congress out of D (190-QĐ/TW Art 30.2)."""
+    reason = " ".join(reason.split())
+    if accepted and not reason:
+        raise ValidationError("Cần ghi lý do vắng mặt trước khi chấp nhận lý do.")
+    with transaction.atomic():
+        row = Attendance.objects.select_for_update().get(pk=attendance.pk)
+        if row.is_present and reason:
+            raise ValidationError(f"Đồng chí {row.member.full_name} đang có mặt, không ghi lý do vắng mặt.")
+        row.absence_reason, row.reason_accepted = reason, accepted
+        row.save(update_fields=["absence_reason", "reason_accepted"])
+
+
+# ---- check-in ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CheckIn:
+    """What a check-in did: who was newly checked in and who was already present."""
+
+    checked_in: list[Attendance]
+    already_present: list[Attendance]
+
+
+def attendance_check_in(*, congress: Congress, attendance_ids: Collection[int]) -> CheckIn:
+    """Mark members present. Idempotent: a member already present is reported, not counted
+    again. An absence reason recorded before the member arrived no longer applies."""
+    if not attendance_ids:
+        raise ValidationError("Chưa chọn đồng chí nào để điểm danh.")
+    with transaction.atomic():
+        rows = list(congress.attendances.select_for_update().filter(pk__in=attendance_ids).select_related("member"))
+        if len(rows) != len(set(attendance_ids)):
+            raise ValidationError("Có đồng chí không thuộc danh sách triệu tập của đại hội này.")
+        already = [row for row in rows if row.is_present]
+        fresh = [row for row in rows if not row.is_present]
+        now = timezone.now()
+        for row in fresh:
+            row.is_present = row.was_present = True
+            row.checked_in_at = row.checked_in_at or now
+            row.absence_reason, row.reason_accepted = "", False
+            row.save(update_fields=["is_present", "was_present", "checked_in_at", "absence_reason", "reason_accepted"])
+        return CheckIn(fresh, already)
+
+
+def attendance_check_in_token(*, congress: Congress, token: str) -> CheckIn:
+    """Check in by the code on the summons, as a USB scanner or the camera reads it."""
+    code = normalize_token(token)
+    found = congress.attendances.filter(token=code).values_list("pk", flat=True).first() if code else None
+    if found is None:
+        raise ValidationError(f"Mã “{code or token.strip()}” không có trong danh sách triệu tập của đại hội này.")
+    return attendance_check_in(congress=congress, attendance_ids=[found])
+
+
+def attendance_check_out(*, attendance: Attendance) -> None:
+    """A member leaves the hall: the next vote no longer counts them; ``was_present`` stays, since
+    D only drops members absent for the whole congress."""
+    with transaction.atomic():
+        row = Attendance.objects.select_for_update().get(pk=attendance.pk)
+        row.is_present = False
+        row.save(update_fields=["is_present"])
+
+
+# ---- proceedings, minutes, agenda ----------------------------------------------------------
+
+def proceedings_update(*, congress: Congress, **minutes: str) -> None:
+    """Store the minutes' texts (guests, summaries, the upper committee's speech)."""
+    unknown = set(minutes) - set(MINUTES_FIELDS)
+    if unknown:
+        raise ValidationError(f"Trường không hợp lệ: {', '.join(sorted(unknown))}.")
+    with transaction.atomic():
+        proceedings = _lock(congress)
+        for name, text in minutes.items():
+            setattr(proceedings, name, text.strip())
+        proceedings.save(update_fields=list(minutes))
+
+
+def proceedings_mark(*, congress: Congress, moment: str) -> None:
+    """Record the opening (``opened_at``) or closing (``closed_at``) time as now; closing needs
+    an opening and a closed congress has no open vote."""
+    if moment not in ("opened_at", "closed_at"):
+        raise ValidationError("Thời điểm không hợp lệ.")
+    with transaction.atomic():
+        proceedings = _lock(congress)
+        if moment == "closed_at" and proceedings.opened_at is None:
+            raise ValidationError("Đại hội chưa khai mạc nên chưa thể bế mạc.")
+        if moment == "closed_at" and selectors.open_motion(congress):
+            raise ValidationError("Còn biểu quyết chưa kết thúc; hãy ghi kết quả trước khi bế mạc.")
+        setattr(proceedings, moment, timezone.now())
+        proceedings.save(update_fields=[moment])
+
+
+def agenda_set(*, congress: Congress, titles: Sequence[str]) -> None:
+    """Replace the agenda with these items, in order; the current item stays current if its text
+    is still on the agenda."""
+    titles = [" ".join(title.split()) for title in titles]
+    titles = [title for title in titles if title]
+    if not titles:
+        raise ValidationError("Chương trình đại hội phải có ít nhất một mục.")
+    if too_long := [title for title in titles if len(title) > 300]:
+        raise ValidationError(f"Mục quá dài (tối đa 300 ký tự): “{too_long[0][:60]}…”.")
+    with transaction.atomic():
+        proceedings = _lock(congress)
+        current = proceedings.current_item.title if proceedings.current_item else None
+        congress.agenda_items.all().delete()
+        items = AgendaItem.objects.bulk_create(
+            AgendaItem(congress=congress, position=n, title=title) for n, title in enumerate(titles, start=1))
+        proceedings.current_item = next((item for item in items if item.title == current), None)
+        proceedings.save(update_fields=["current_item"])
+
+
+def agenda_apply_template(*, congress: Congress) -> None:
+    """Start from the usual branch agenda (election-rules.md §6)."""
+    agenda_set(congress=congress, titles=DEFAULT_AGENDA)
+
+
+def agenda_set_current(*, congress: Congress, item_id: int | None) -> None:
+    """The secretariat moves the congress to an item; every screen shows it."""
+    with transaction.atomic():
+        proceedings = _lock(congress)
+        item = congress.agenda_items.filter(pk=item_id).first() if item_id else None
+        if item_id and item is None:
+            raise ValidationError("Mục này không có trong chương trình đại hội.")
+        proceedings.current_item = item
+        proceedings.save(update_fields=["current_item"])
+
+
+# ---- bodies --------------------------------------------------------------------------------
+
+def bodies_set(*, congress: Congress, body: Body, member_ids: Collection[int], head_id: int | None,
+               candidate_ids: Collection[int] = frozenset()) -> None:
+    """Seat the members of one body (presidium, secretariat, counting committee). The counting
+    committee is checked against the rules (full members, not on an election list: the elections
+    app passes ``candidate_ids``) and needs a head; the presidium needs a chair."""
+    members = list(congress.branch.members.filter(pk__in=member_ids))
+    if len(members) != len(set(member_ids)):
+        raise ValidationError("Có đồng chí không thuộc chi bộ này.")
+    head_optional = body == Body.SECRETARIAT and head_id is None
+    problems = [] if head_optional else check_head(members, head_id, Body(body).label)
+    if body == Body.COUNTING_COMMITTEE:
+        problems = check_counting_committee(members, candidate_ids) + problems
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        _lock(congress)
+        BodySeat.objects.filter(congress=congress, body=body).delete()
+        BodySeat.objects.bulk_create(
+            BodySeat(congress=congress, body=body, member=member, is_head=member.pk == head_id) for member in members)
+
+
+# ---- show-of-hands votes -------------------------------------------------------------------
+
+def motion_open(*, congress: Congress, kind: MotionKind, title: str) -> Motion:
+    """Open a show-of-hands vote and freeze the electorate at this moment (issue 11): who is
+    present and entitled, D and the quorum. One vote at a time, and only with a quorum."""
+    title = " ".join(title.split()) or MotionKind(kind).label
+    with transaction.atomic():
+        _lock(congress)
+        if current := selectors.open_motion(congress):
+            raise ValidationError(f"Đang có biểu quyết chưa kết thúc: “{current.title}”.")
+        snapshot = _snapshot(congress)
+        if not snapshot.quorum_met:
+            raise ValidationError(f"Không mở được biểu quyết. {snapshot.quorum_reason}.")
+        snapshot.save()
+        return Motion.objects.create(congress=congress, kind=kind, title=title[:300], snapshot=snapshot, opened_at=snapshot.taken_at)
+
+
+def _snapshot(congress: Congress) -> ElectorateSnapshot:
+    counts = selectors.hall_counts(congress)
+    return ElectorateSnapshot(
+        congress=congress, taken_at=timezone.now(), summoned=counts.summoned, present=counts.present,
+        denominator=counts.denominator, exclusions=counts.exclusions, quorum_met=counts.quorum.met,
+        quorum_reason=counts.quorum.reason, present_member_ids=selectors.present_entitled_member_ids(congress))
+
+
+def motion_record(*, motion: Motion, agree: int, disagree: int, abstain: int) -> Motion:
+    """Record the show of hands and close the vote. The outcome is "more than half of D" with
+    the D frozen when the vote opened (Charter Art 12.3, 190-QĐ/TW Art 30.2: rules core
+    ``motion_passes``)."""
+    with transaction.atomic():
+        _lock(motion.congress)
+        motion = Motion.objects.select_for_update().select_related("snapshot").get(pk=motion.pk)
+        if motion.closed_at is not None:
+            raise ValidationError("Biểu quyết này đã kết thúc.")
+        if problems := check_motion_counts(agree, disagree, abstain, motion.snapshot.present):
+            raise ValidationError(problems)
+        motion.agree, motion.disagree, motion.abstain = agree, disagree, abstain
+        motion.passed = motion_passes(agree, motion.snapshot.denominator)
+        motion.closed_at = timezone.now()
+        motion.save()
+        return motion
+
+
+def motion_cancel(*, motion: Motion) -> None:
+    """Withdraw a vote opened by mistake (nothing recorded yet)."""
+    with transaction.atomic():
+        _lock(motion.congress)
+        motion = Motion.objects.select_for_update().get(pk=motion.pk)
+        if motion.closed_at is not None:
+            raise ValidationError("Biểu quyết đã có kết quả, không huỷ được.")
+        snapshot = motion.snapshot
+        motion.delete()
+        snapshot.delete()
+
+
+# ---- documents -----------------------------------------------------------------------------
+
+DOCUMENT_EXTENSIONS = (".pdf", ".docx", ".doc", ".odt", ".txt")
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def document_upload(*, congress: Congress, kind: str, title: str, file: UploadedFile) -> CongressDocument:
+    """Publish a document to the branch's members. PDF, Word, OpenDocument or text, ≤ 20 MB."""
+    name = (file.name or "").lower()
+    if not name.endswith(DOCUMENT_EXTENSIONS):
+        raise ValidationError("Chỉ nhận tệp PDF, Word (.docx, .doc), OpenDocument (.odt) hoặc văn bản (.txt).")
+    if (file.size or 0) > DOCUMENT_MAX_BYTES:
+        raise ValidationError("Tệp quá lớn (tối đa 20 MB).")
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError("Cần nhập tên tài liệu.")
+    if kind not in DocumentKind.values:
+        raise ValidationError("Loại tài liệu không hợp lệ.")
+    with transaction.atomic():
+        return CongressDocument.objects.create(congress=congress, kind=kind, title=title[:200], file=file)
+
+
+def document_delete(*, document: CongressDocument) -> None:
+    """Remove a document; the file goes after the row, outside the transaction."""
+    file = document.file
+    with transaction.atomic():
+        document.delete()
+    file.delete(save=False)

@@ -1,0 +1,346 @@
+"""Screens of the hall. Each view fetches through ``access_congress``, calls one service or
+selector, and renders; services raise ValidationError with the Vietnamese message to show."""
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from daihoi.congresses import selectors, services
+from daihoi.congresses.access import access_congress, congresses_visible_to, may
+from daihoi.congresses.forms import (
+    AbsenceForm, AgendaForm, DocumentForm, MinutesForm, MotionOpenForm, MotionRecordForm, first_error)
+from daihoi.congresses.models import Body, MotionKind
+from daihoi.congresses.qr import qr_svg
+from daihoi.plans.models import Congress
+
+
+def _ids(values: list[str]) -> list[int]:
+    try:
+        return [int(value) for value in values if value]
+    except ValueError:
+        raise ValidationError("Dữ liệu chọn không hợp lệ.") from None
+
+
+def _act(request: HttpRequest, congress: Congress, action: Callable[[], str], back: str = "congresses:hall") -> HttpResponse:
+    """Run a service; show its success sentence or the Vietnamese reason it refused."""
+    try:
+        messages.success(request, action())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(back, congress_id=congress.pk)
+
+
+def _page(request: HttpRequest, congress: Congress, template: str, **context: Any) -> HttpResponse:
+    """A hall page: every one shows the current agenda item and the live counts."""
+    return render(request, f"congresses/{template}", {
+        "congress": congress, "proceedings": selectors.proceedings_of(congress),
+        "counts": selectors.hall_counts(congress), "can_run": may(request.user, "run"),
+        "can_check_in": may(request.user, "check_in"), **context})
+
+
+@login_required
+def congress_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "congresses/congress_list.html", {
+        "congresses": congresses_visible_to(request.user).order_by("scheduled_on", "branch__name"),
+        "staff": may(request.user, "read")})
+
+
+@login_required
+def hall(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return _page(request, congress, "hall.html", agenda=selectors.agenda(congress),
+                 open_motion=selectors.open_motion(congress), last_motion=selectors.last_closed_motion(congress))
+
+
+# ---- summons -------------------------------------------------------------------------------
+
+@login_required
+def summons(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return _page(request, congress, "summons.html", attendances=selectors.attendance_list(congress))
+
+
+@require_POST
+@login_required
+def summons_build(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    return _act(request, congress, lambda: f"Đã lập danh sách triệu tập; thêm mới {services.summons_build(congress=congress)} đồng chí.",
+                "congresses:summons")
+
+
+@login_required
+def summons_print(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    attendances = selectors.attendance_list(congress)
+    if request.GET.get("attendance"):
+        attendances = attendances.filter(pk__in=_ids(request.GET.getlist("attendance")))
+    return render(request, "congresses/summons_print.html", {
+        "congress": congress, "sheets": [(row, qr_svg(row.token)) for row in attendances]})
+
+
+@require_POST
+@login_required
+def absence(request: HttpRequest, congress_id: int, attendance_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    row = get_object_or_404(congress.attendances, pk=attendance_id)
+    form = AbsenceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect("congresses:summons", congress_id=congress.pk)
+    return _act(request, congress, lambda: (services.attendance_set_absence(attendance=row, **form.cleaned_data)
+                                            or f"Đã ghi lý do vắng mặt của đồng chí {row.member.full_name}."),
+                "congresses:summons")
+
+
+# ---- check-in ------------------------------------------------------------------------------
+
+@login_required
+def checkin(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="check_in")
+    return _page(request, congress, "checkin.html", attendances=selectors.attendance_list(congress))
+
+
+@require_POST
+@login_required
+def checkin_token(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="check_in")
+    return _checkin_result(request, congress, lambda: services.attendance_check_in_token(
+        congress=congress, token=request.POST.get("token", "")))
+
+
+@require_POST
+@login_required
+def checkin_members(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="check_in")
+    return _checkin_result(request, congress, lambda: services.attendance_check_in(
+        congress=congress, attendance_ids=_ids(request.POST.getlist("attendance"))))
+
+
+def _checkin_result(request: HttpRequest, congress: Congress, action: Callable[[], services.CheckIn]) -> HttpResponse:
+    """The check-in answer as a fragment (htmx) with fresh counts, or a page reload otherwise.
+    The X-Checkin header (new / already / error) lets scripts and the bench read the outcome."""
+    try:
+        result, error = action(), ""
+    except ValidationError as problem:
+        result, error = None, " ".join(problem.messages)
+    outcome = "error" if result is None else "new" if result.checked_in else "already"
+    if not request.headers.get("HX-Request"):
+        messages.add_message(request, messages.ERROR if error else messages.SUCCESS, error or "Đã điểm danh.")
+        return redirect("congresses:checkin", congress_id=congress.pk)
+    response = render(request, "congresses/_checkin_result.html", {
+        "congress": congress, "result": result, "error": error, "counts": selectors.hall_counts(congress)})
+    response["X-Checkin"] = outcome
+    return response
+
+
+@login_required
+def checkin_search(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="check_in")
+    return render(request, "congresses/_checkin_rows.html", {
+        "congress": congress, "attendances": selectors.attendance_search(congress, request.GET.get("q", ""))})
+
+
+@require_POST
+@login_required
+def checkout(request: HttpRequest, congress_id: int, attendance_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="check_in")
+    row = get_object_or_404(congress.attendances.select_related("member"), pk=attendance_id)
+    return _act(request, congress, lambda: services.attendance_check_out(attendance=row)
+                or f"Đồng chí {row.member.full_name} đã rời hội trường.", "congresses:checkin")
+
+
+@login_required
+def counts(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return render(request, "congresses/_counts.html", {"congress": congress, "counts": selectors.hall_counts(congress)})
+
+
+# ---- bodies, agenda, minutes ---------------------------------------------------------------
+
+@login_required
+def bodies(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return _page(request, congress, "bodies.html", panels=selectors.body_panels(congress),
+                 members=congress.branch.members.order_by("name_sort_key", "id"))
+
+
+@require_POST
+@login_required
+def bodies_set(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    body = request.POST.get("body", "")
+
+    def seat() -> str:
+        if body not in Body.values:
+            raise ValidationError("Cơ quan không hợp lệ.")
+        head = _ids([request.POST.get("head", "")])
+        services.bodies_set(congress=congress, body=Body(body), member_ids=_ids(request.POST.getlist("member")),
+                            head_id=head[0] if head else None)
+        return f"Đã lưu {Body(body).label.lower()}."
+
+    return _act(request, congress, seat, "congresses:bodies")
+
+
+@login_required
+def agenda(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    items = selectors.agenda(congress)
+    form = AgendaForm(initial={"items": "\n".join(item.title for item in items)})
+    return _page(request, congress, "agenda.html", agenda=items, form=form)
+
+
+@require_POST
+@login_required
+def agenda_edit(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    if "template" in request.POST:
+        return _act(request, congress, lambda: services.agenda_apply_template(congress=congress)
+                    or "Đã dùng chương trình mẫu.", "congresses:agenda")
+    titles = request.POST.get("items", "").splitlines()
+    return _act(request, congress, lambda: services.agenda_set(congress=congress, titles=titles)
+                or "Đã lưu chương trình đại hội.", "congresses:agenda")
+
+
+@require_POST
+@login_required
+def agenda_current(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    return _act(request, congress, lambda: services.agenda_set_current(
+        congress=congress, item_id=(_ids([request.POST.get("item", "")]) or [None])[0]) or "Đã chuyển mục chương trình.",
+        "congresses:hall" if request.POST.get("back") == "hall" else "congresses:agenda")
+
+
+@login_required
+def minutes(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return _page(request, congress, "minutes.html", form=MinutesForm(instance=selectors.proceedings_of(congress)),
+                 motions=selectors.motions(congress), panels=selectors.body_panels(congress))
+
+
+@require_POST
+@login_required
+def minutes_save(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    form = MinutesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect("congresses:minutes", congress_id=congress.pk)
+    return _act(request, congress, lambda: services.proceedings_update(congress=congress, **form.cleaned_data)
+                or "Đã lưu nội dung biên bản.", "congresses:minutes")
+
+
+@require_POST
+@login_required
+def proceedings_mark(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    moment = request.POST.get("moment", "")
+    return _act(request, congress, lambda: services.proceedings_mark(congress=congress, moment=moment)
+                or ("Đã ghi giờ khai mạc." if moment == "opened_at" else "Đã ghi giờ bế mạc."))
+
+
+# ---- show-of-hands votes -------------------------------------------------------------------
+
+@login_required
+def motions(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return _page(request, congress, "motions.html", motions=selectors.motions(congress),
+                 open_motion=selectors.open_motion(congress), open_form=MotionOpenForm(), record_form=MotionRecordForm())
+
+
+@require_POST
+@login_required
+def motion_open(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    form = MotionOpenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect("congresses:motions", congress_id=congress.pk)
+    return _act(request, congress, lambda: services.motion_open(
+        congress=congress, kind=MotionKind(form.cleaned_data["kind"]), title=form.cleaned_data["title"])
+        and "Đã mở biểu quyết.", "congresses:motions")
+
+
+@require_POST
+@login_required
+def motion_record(request: HttpRequest, congress_id: int, motion_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    motion = get_object_or_404(congress.motions, pk=motion_id)
+    form = MotionRecordForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect("congresses:motions", congress_id=congress.pk)
+    return _act(request, congress, lambda: "Đã ghi kết quả: " + (
+        "thông qua." if services.motion_record(motion=motion, **form.cleaned_data).passed else "không thông qua."),
+        "congresses:motions")
+
+
+@require_POST
+@login_required
+def motion_cancel(request: HttpRequest, congress_id: int, motion_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    motion = get_object_or_404(congress.motions, pk=motion_id)
+    return _act(request, congress, lambda: services.motion_cancel(motion=motion) or "Đã huỷ biểu quyết.", "congresses:motions")
+
+
+# ---- documents -----------------------------------------------------------------------------
+
+@login_required
+def documents(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="documents")
+    return render(request, "congresses/documents.html", {
+        "congress": congress, "documents": selectors.documents(congress), "can_run": may(request.user, "run"),
+        "form": DocumentForm()})
+
+
+@require_POST
+@login_required
+def document_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect("congresses:documents", congress_id=congress.pk)
+    return _act(request, congress, lambda: services.document_upload(congress=congress, **form.cleaned_data)
+                and "Đã đăng tài liệu cho đảng viên chi bộ.", "congresses:documents")
+
+
+@require_POST
+@login_required
+def document_delete(request: HttpRequest, congress_id: int, document_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    document = get_object_or_404(congress.documents, pk=document_id)
+    return _act(request, congress, lambda: services.document_delete(document=document) or "Đã gỡ tài liệu.",
+                "congresses:documents")
+
+
+@login_required
+def document_download(request: HttpRequest, congress_id: int, document_id: int) -> FileResponse:
+    congress = access_congress(request.user, congress_id, need="documents")
+    document = get_object_or_404(congress.documents, pk=document_id)
+    return FileResponse(document.file.open("rb"), filename=document.file.name.rsplit("/", 1)[-1])
+
+
+# ---- projector -----------------------------------------------------------------------------
+
+@login_required
+def projector(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return render(request, "congresses/projector.html", _projector_context(congress))
+
+
+@login_required
+def projector_state(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return render(request, "congresses/_projector_state.html", _projector_context(congress))
+
+
+def _projector_context(congress: Congress) -> dict[str, Any]:
+    return {"congress": congress, "proceedings": selectors.proceedings_of(congress),
+            "counts": selectors.hall_counts(congress), "open_motion": selectors.open_motion(congress),
+            "last_motion": selectors.last_closed_motion(congress),
+            "election_results": selectors.election_results_html(congress)}
