@@ -1,0 +1,256 @@
+"""Reading an uploaded member list (.xlsx or .csv) into rows of cell values, safely.
+
+Every way a file can be bad (empty, too big, not a spreadsheet, a Word file renamed .xlsx,
+password-protected, a zip bomb, damaged XML, not UTF-8) ends in ``ImportFileError`` with a
+Vietnamese message, never in another exception.
+
+Why our own .xlsx cell reader: openpyxl's read-only mode parses each cell through Python-level
+ElementTree events and builds the shared-string table through its rich-text model, about a minute
+for a 100,000-row roll on this 2-core machine; even lxml's iterparse spends ~8 µs per cell in
+element proxies. openpyxl still reads the workbook's structure (sheet order, date styles, the
+1900/1904 epoch); the machine-written cell XML (SpreadsheetML: <row><c r t s><v>…</v></c></row>)
+is streamed in chunks and matched with compiled regular expressions, about 1 µs per cell. No
+entity is ever expanded (only the five XML escapes and character references are decoded), so
+XML bombs do nothing.
+"""
+import csv
+import html
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils.datetime import from_excel
+from openpyxl.xml.constants import SHARED_STRINGS
+
+# A ward has a few thousand members, a whole city about 100,000: anything above is not a roll.
+MAX_ROWS = 200_000
+# Columns beyond this are never read, so a sheet claiming 16,384 columns costs nothing.
+MAX_COLUMNS = 80
+# Zip-bomb guards for .xlsx: a real roll of 200,000 rows unpacks to well under this.
+MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 150
+MAX_ZIP_ENTRIES = 2_000
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+Row = tuple[int, list[Any]]  # (row number as Excel shows it, cell values from column A)
+
+
+def _element(tag: str) -> re.Pattern[bytes]:
+    """<tag attributes/> or <tag attributes>body</tag>, with any namespace prefix (x:row)."""
+    name = rb"(?:\w+:)?" + tag.encode()
+    return re.compile(rb"<" + name + rb"\b([^>]*?)(?:/>|>(.*?)</" + name + rb">)", re.S)
+
+
+_ROW, _CELL, _ITEM = _element("row"), _element("c"), _element("si")
+_VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
+_TEXT = re.compile(rb"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
+_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
+_ATTRIBUTE = re.compile(rb"""(?<![\w:])([rts])\s*=\s*(["'])(.*?)\2""", re.S)
+_COORDINATE = re.compile(rb"([A-Z]{1,3})(\d*)")
+_CHUNK = 1024 * 1024
+# One row or string item larger than this is not a member list.
+_MAX_ELEMENT = 16 * 1024 * 1024
+# What unpacking and parsing a damaged part can raise (bad CRC, bad deflate data, encrypted or
+# unsupported entries, broken XML).
+_READ_ERRORS = (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                RuntimeError, NotImplementedError)
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message is shown to the user as is."""
+
+
+def _damaged() -> ImportFileError:
+    return ImportFileError(_("Tệp Excel bị hỏng, không đọc được. Hãy mở bằng Excel và lưu lại dạng .xlsx."))
+
+
+def read_sheets(file_name: str, data: bytes) -> Iterator[Iterator[Row]]:
+    """The file's sheets (a CSV has one), each as a stream of its non-empty rows."""
+    if not data:
+        raise ImportFileError(_("Tệp rỗng."))
+    if len(data) > settings.MEMBER_IMPORT_MAX_BYTES:
+        raise ImportFileError(_("Tệp quá lớn (tối đa %(mb)s MB).")
+                              % {"mb": settings.MEMBER_IMPORT_MAX_BYTES // (1024 * 1024)})
+    extension = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    if extension in {"xlsx", "xlsm", "xls"} or data.startswith((ZIP_MAGIC, OLE2_MAGIC)):
+        return _xlsx_sheets(data)
+    if extension in {"csv", "txt"}:
+        return iter([_csv_rows(data)])
+    raise ImportFileError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+def _csv_rows(data: bytes) -> Iterator[Row]:
+    """Rows of a UTF-8 CSV (with or without BOM), separated by commas, semicolons (Excel in
+    Vietnamese locales) or tabs, whichever the first lines use most."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(_("Tệp CSV không phải mã UTF-8. Trong Excel hãy chọn Lưu thành → "
+                                "“CSV UTF-8 (Comma delimited)”, hoặc lưu dạng .xlsx.")) from error
+    head = "\n".join(text.splitlines()[:10])
+    delimiter = max(",;\t", key=head.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if any(cells):
+                yield number, cells[:MAX_COLUMNS]
+    except csv.Error as error:
+        raise ImportFileError(_("Tệp CSV bị hỏng, không đọc được (dấu ngoặc kép không khớp hoặc ô quá dài).")) from error
+
+
+# --- XLSX ------------------------------------------------------------------------------------------
+
+def _check_zip(data: bytes) -> zipfile.ZipFile:
+    """Refuse zip bombs and zips that are not workbooks (a .docx renamed .xlsx) before anything is
+    unpacked. Each entry's declared size bounds what zipfile will ever inflate for it."""
+    if data.startswith(OLE2_MAGIC):
+        raise ImportFileError(_("Tệp được đặt mật khẩu hoặc là định dạng Excel cũ (.xls). "
+                                "Hãy bỏ mật khẩu và lưu lại dạng .xlsx."))
+    not_excel = ImportFileError(_("Tệp không phải bảng tính Excel (.xlsx). Hãy tải lên tệp .xlsx hoặc .csv."))
+    if not data.startswith(ZIP_MAGIC):
+        raise not_excel
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise _damaged() from error
+    names = {entry.filename for entry in entries}
+    if "word/document.xml" in names:
+        raise ImportFileError(_("Đây là tài liệu Word, không phải bảng tính Excel. Hãy tải lên tệp .xlsx hoặc .csv."))
+    if "[Content_Types].xml" not in names:
+        raise not_excel
+    total = sum(entry.file_size for entry in entries)
+    packed = any(entry.file_size > 1024 * 1024 and entry.file_size > MAX_COMPRESSION_RATIO * max(entry.compress_size, 1)
+                 for entry in entries)
+    if len(entries) > MAX_ZIP_ENTRIES or total > MAX_UNCOMPRESSED_BYTES or packed:
+        raise ImportFileError(_("Tệp Excel bất thường (giải nén ra quá lớn), không thể đọc an toàn."))
+    return archive
+
+
+def _xlsx_sheets(data: bytes) -> Iterator[Iterator[Row]]:
+    """The worksheets in workbook order, as streams of rows."""
+    archive = _check_zip(data)
+    try:
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader.read_manifest()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        date_styles, epoch = set(reader.wb._date_formats), reader.wb.epoch
+        strings_part = reader.package.find(SHARED_STRINGS)
+        strings = _shared_strings(archive, strings_part.PartName[1:]) if strings_part is not None else []
+        paths = [rel.target for _sheet, rel in reader.parser.find_sheets() if rel.Type.endswith("/worksheet")]
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
+        raise _damaged() from error
+    for path in paths:
+        yield _sheet_rows(archive, path, strings, date_styles, epoch)
+
+
+def _elements(archive: zipfile.ZipFile, path: str, pattern: re.Pattern[bytes]) -> Iterator[re.Match[bytes]]:
+    """Complete elements matching `pattern` in one part, read in chunks: what follows the last
+    complete element waits for the next chunk, so memory stays flat whatever the part's size."""
+    pending = b""
+    try:
+        with archive.open(path) as source:
+            while chunk := source.read(_CHUNK):
+                pending += chunk
+                end = 0
+                for match in pattern.finditer(pending):
+                    yield match
+                    end = match.end()
+                pending = pending[end:]
+                if len(pending) > _MAX_ELEMENT:
+                    raise _damaged()
+    except _READ_ERRORS as error:
+        raise _damaged() from error
+
+
+def _xml_text(raw: bytes) -> str:
+    text = raw.decode("utf-8", errors="replace")
+    return html.unescape(text) if "&" in text else text
+
+
+def _runs(raw: bytes) -> str:
+    """The text of a string item: its <t>, or the <t> of each rich-text run, phonetic hints left out."""
+    if b"rPh" in raw:
+        raw = _PHONETIC.sub(b"", raw)
+    return "".join(_xml_text(match[1] or b"") for match in _TEXT.finditer(raw))
+
+
+def _shared_strings(archive: zipfile.ZipFile, path: str) -> list[str]:
+    return [_runs(match[2] or b"") for match in _elements(archive, path, _ITEM)]
+
+
+def _sheet_rows(archive: zipfile.ZipFile, path: str, strings: list[str], date_styles: set[int],
+                epoch: datetime) -> Iterator[Row]:
+    """Non-empty rows of one worksheet with values as Excel shows them: text, numbers, booleans,
+    dates for date-formatted numbers, error codes such as #N/A as text."""
+    number = 0
+    for row in _elements(archive, path, _ROW):
+        number = _int(_attributes(row[1]).get(b"r"), number + 1)
+        cells: list[Any] = []
+        for cell in _CELL.finditer(row[2] or b""):
+            attributes = _attributes(cell[1])
+            column = _column(attributes.get(b"r"), len(cells))
+            if column >= MAX_COLUMNS or column < len(cells):
+                continue
+            cells.extend([None] * (column - len(cells)))
+            cells.append(_value(attributes, cell[2] or b"", strings, date_styles, epoch))
+        if any(value is not None and value != "" for value in cells):
+            yield number, cells
+
+
+def _attributes(raw: bytes) -> dict[bytes, bytes]:
+    return {match[1]: match[3] for match in _ATTRIBUTE.finditer(raw)}
+
+
+def _int(text: bytes | None, default: int) -> int:
+    return int(text) if text and text.isdigit() and len(text) < 10 else default
+
+
+def _column(reference: bytes | None, default: int) -> int:
+    """0-based column of a reference like "AB12"; cells without one follow the previous cell."""
+    match = _COORDINATE.match(reference or b"")
+    if not match:
+        return default
+    index = 0
+    for letter in match[1]:
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def _value(attributes: dict[bytes, bytes], body: bytes, strings: list[str], date_styles: set[int],
+           epoch: datetime) -> Any:
+    kind = attributes.get(b"t", b"n")
+    if kind == b"inlineStr":
+        return _runs(body)
+    value = _VALUE.search(body)
+    if value is None:
+        return None
+    raw = value[1]
+    try:
+        if kind == b"s":
+            return strings[int(raw)]
+        if kind == b"b":
+            return raw.strip() == b"1"
+        if kind == b"n":
+            number = float(raw) if any(mark in raw for mark in b".eE") else int(raw)
+            if _int(attributes.get(b"s"), 0) in date_styles:
+                return from_excel(number, epoch)
+            return number
+        if kind == b"d":
+            return datetime.fromisoformat(raw.decode("ascii"))
+    except (ValueError, IndexError, OverflowError, UnicodeDecodeError):
+        return _xml_text(raw)
+    return _xml_text(raw)  # "str" (formula result), "e" (error such as #N/A)
