@@ -59,8 +59,8 @@ def _completed_season(committee: PartyCommittee, office: User) -> None:
 @transaction.atomic
 def _current_season(committee: PartyCommittee, office: User, today: date) -> None:
     """A 5-year season (the 294-QĐ/TW pilot) around today: 6 approved, 3 awaiting approval, 1
-    returned, 2 held without results, 1 overdue, 7 scheduled (two of them clash: the same
-    supervisor at the same hour) and 3 not yet scheduled."""
+    returned, 2 held without results, 1 overdue (its date passed, nothing reported), 7 scheduled
+    (two of them clash: the same supervisor at the same hour) and 3 not yet scheduled."""
     start = today - timedelta(days=12)
     congresses = _plan(committee, office, services.PlanInput(
         number="18-KH/ĐU", issued_on=start - timedelta(days=35), term_start_year=2025, term_end_year=2030,
@@ -69,7 +69,9 @@ def _current_season(committee: PartyCommittee, office: User, today: date) -> Non
         min_women_percent=30, min_under_40_percent=10, reelection_age_limit=70))
     for index, congress in enumerate(congresses[:20]):
         rng = random.Random(5000 + index)
-        day = start + timedelta(days=index) if index < 13 else today + timedelta(days=index - 12)
+        day = start + timedelta(days=index) if index < 12 else today + timedelta(days=index - 12)
+        if index == 12:
+            day = today - timedelta(days=2)
         slot = TIMES[1] if index in (13, 18) else TIMES[index % 3]
         if index in (13, 18):
             day = today + timedelta(days=3)

@@ -15,7 +15,7 @@ from daihoi.accounts.models import User
 from daihoi.organizations.models import PartyCommittee
 from daihoi.plans import forms, selectors, services
 from daihoi.plans.access import access_congress, access_plan, can_edit_congress, congresses_visible_to, plans_visible_to
-from daihoi.plans.models import Congress, PersonnelPlan, Step
+from daihoi.plans.models import Congress, CongressResult, Office, PersonnelPlan, Step
 from daihoi.plans.report import season_workbook
 from daihoi.rules.structure import branch_structure
 
@@ -212,5 +212,17 @@ def congress_results(request: HttpRequest, congress_id: int) -> HttpResponse:
 
 
 def _result_initial(congress: Congress, full_members: int) -> dict[str, object]:
-    personnel = PersonnelPlan.objects.filter(congress=congress).first()
-    return {"summoned": full_members, "committee_seats": personnel.seats if personnel else 0}
+    """What the branch submitted before (to correct returned results), else the personnel plan's
+    seats and the branch's full members as those summoned."""
+    result = CongressResult.objects.filter(congress=congress).first()
+    if result is None:
+        personnel = PersonnelPlan.objects.filter(congress=congress).first()
+        return {"summoned": full_members, "committee_seats": personnel.seats if personnel else 0}
+    initial: dict[str, object] = {name: getattr(result, name) for name in ("summoned", "present", "denominator", "committee_seats")}
+    for person in result.elected.all():
+        if person.office == Office.COMMITTEE:
+            initial[f"votes_{person.member_id}"] = person.votes
+        else:
+            prefix = "secretary" if person.office == Office.SECRETARY else "deputy"
+            initial.update({prefix: person.member_id, f"{prefix}_votes": person.votes})
+    return initial

@@ -106,3 +106,11 @@ def test_a_wrong_result_form_shows_the_rule_and_writes_nothing(client_for, secre
     assert "Nguyễn Văn Số0: 5/11 phiếu, không quá một nửa nên không trúng cử." in response.content.decode()
     congress.refresh_from_db()
     assert congress.status == CongressStatus.SCHEDULED
+
+
+def test_returned_results_come_back_filled_in_for_correction(client_for, secretary_user, ward_office_user, congress, members):
+    submit(congress, secretary_user, result(members))
+    result_return(congress=congress, reason="Thiếu biên bản", by=ward_office_user)
+    form = client_for(secretary_user).get(f"/dai-hoi/chi-bo/{congress.pk}/ket-qua/").context["form"]
+    assert form.initial["present"] == 11 and form.initial[f"votes_{members[2].pk}"] == 9
+    assert (form.initial["secretary"], form.initial["deputy_votes"]) == (members[0].pk, 10)

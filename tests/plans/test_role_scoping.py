@@ -56,3 +56,9 @@ def test_the_season_report_is_for_the_ward_and_supervisors(client_for, secretary
 def test_nav_links_lead_each_role_to_their_season_screen(client_for, secretary_user, supervisor_user, congresses):
     assert 'href="/dai-hoi/cua-toi/"' in client_for(secretary_user).get(f"/dai-hoi/chi-bo/{congresses[0].pk}/").content.decode()
     assert 'href="/dai-hoi/"' in client_for(supervisor_user).get("/dai-hoi/").content.decode()
+
+
+def test_ward_staff_land_on_the_latest_season_dashboard(client_for, ward_office_user, make_plan):
+    assert client_for(ward_office_user).get("/")["Location"] == "/tong-quan/"
+    plan = make_plan()
+    assert client_for(ward_office_user).get("/")["Location"] == f"/dai-hoi/ke-hoach/{plan.pk}/"
