@@ -15,11 +15,15 @@ def render_entry(entry: DocumentEntry, party_committee: PartyCommittee) -> bytes
 
 
 def file_zip(entries: Iterable[DocumentEntry], party_committee: PartyCommittee, *, with_pdf: bool = True) -> bytes:
-    """All documents numbered in order ("01-giay-trieu-tap.docx", …), the PDFs converted in one
-    LibreOffice run. Without LibreOffice the zip still holds every .docx and says why the PDFs
-    are missing."""
+    """All documents numbered in order ("01-giay-trieu-tap.docx", …)."""
     docs = {f"{index:02d}-{entry.stem}": render_entry(entry, party_committee)
             for index, entry in enumerate(entries, start=1)}
+    return zip_documents(docs, with_pdf=with_pdf)
+
+
+def zip_documents(docs: dict[str, bytes], *, with_pdf: bool = True) -> bytes:
+    """{stem: .docx} → a zip of each .docx and its PDF, converted in one LibreOffice run. Without
+    LibreOffice the zip still holds every .docx and says why the PDFs are missing."""
     pdfs: dict[str, bytes] = {}
     note = ""
     if with_pdf:
