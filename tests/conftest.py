@@ -249,3 +249,12 @@ def held_congress(ward: Any, branch: Any, make_member: Any, secretary_user: Any,
                                   (Office.COMMITTEE, members[2], 3), (Office.SECRETARY, members[0], 5)):
         ElectedPerson.objects.create(result=result, office=office, member=member, full_name=member.full_name, votes=votes)
     return congress
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Cached fragments (keyed on ids that a rolled-back test may hand out again) never leak from
+    one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,7 +1,9 @@
 """Reads of the news portal: what the public may see, the editor's lists, and the facts of a
 season for the drafted article."""
 from datetime import date
+from typing import Any
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -50,13 +52,25 @@ def categories() -> QuerySet[Category]:
 
 
 def portal_name() -> str:
-    """The ward shown in the portal's masthead: the (single) party committee of this install."""
-    committee = PartyCommittee.objects.order_by("id").first()
-    return committee.name if committee else "Tin tức"
+    """The ward shown in the portal's masthead: the (single) party committee of this install.
+    Kept a minute in the cache: it is on every public page and changes once in years."""
+    def read() -> str:
+        committee = PartyCommittee.objects.order_by("id").first()
+        return committee.name if committee else "Tin tức"
+
+    return cache.get_or_set("news:portal_name", read, 60)
 
 
 def is_public(article: Article) -> bool:
     return article.status == ArticleStatus.PUBLISHED and article.publish_at is not None and article.publish_at <= timezone.now()
+
+
+def article_content(article: Article, *, preview: bool) -> dict[str, Any]:
+    """What the article page shows besides its title and counter. The page template asks for it
+    only when its cached fragment has expired (the fragment is keyed on the article's updated_at)."""
+    photos = article_photos(article)
+    body, extra_figures = article_body(article, photos, preview=preview)
+    return {"photos": photos, "body": body, "extra_figures": extra_figures}
 
 
 def article_photos(article: Article) -> list[Photo]:

@@ -134,6 +134,7 @@ def photo_add(*, article: Article, editor: User, upload: UploadedFile, caption: 
         check_may_change(photo.article, editor)
         photo.position = photo.article.photos.count()
         photo.save()
+        _touch(photo.article)
     return photo
 
 
@@ -143,6 +144,7 @@ def photo_update(*, photo: Photo, editor: User, caption: str) -> Photo:
         check_may_change(photo.article, editor)
         photo.caption = nfc(caption).strip()
         photo.save(update_fields=["caption"])
+        _touch(photo.article)
     return photo
 
 
@@ -156,9 +158,16 @@ def photo_delete(*, photo: Photo, editor: User) -> None:
         photo.delete()
         for position, rest in enumerate(article.photos.select_for_update().order_by("position", "id")):
             Photo.objects.filter(pk=rest.pk).update(position=position)
+        _touch(article)
     for file in files:
         if file.name:
             file.storage.delete(file.name)
+
+
+def _touch(article: Article) -> None:
+    """A photo change is a change of its article: the public page's cached fragments are keyed on
+    the article's updated_at."""
+    article.save(update_fields=["updated_at"])
 
 
 def visitor_key(*, address: str, user_agent: str) -> str:

@@ -26,7 +26,7 @@ VIEW_COOKIE_SALT = "daihoi.news.view"
 
 def _portal(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     """Render a public page with the masthead's ward name and categories."""
-    context.update(portal_name=selectors.portal_name(), categories=selectors.categories())
+    context.update(portal_name=selectors.portal_name(), categories=selectors.categories)
     return render(request, template, context)
 
 
@@ -81,11 +81,11 @@ def _view_cookie(shown: Article) -> str:
 
 
 def _article_page(request: HttpRequest, shown: Article, *, preview: bool) -> HttpResponse:
-    photos = selectors.article_photos(shown)
-    body, extra_figures = selectors.article_body(shown, photos, preview=preview)
+    """The content is passed as callables: the template's cached fragments call them only on a miss."""
     return _portal(request, "news/article.html", {
-        "article": shown, "body": body, "extra_figures": extra_figures, "photos": photos, "preview": preview,
-        "related": selectors.related_articles(shown),
+        "article": shown, "preview": preview,
+        "content": lambda: selectors.article_content(shown, preview=preview),
+        "related": lambda: list(selectors.related_articles(shown)),
     })
 
 
