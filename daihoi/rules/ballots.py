@@ -1,5 +1,5 @@
 """Ballots and their validity (190-QĐ/TW Art 15 and 30.1; 244-QĐ/TW Art 17)."""
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set as AbstractSet
 from typing import Literal, NamedTuple, get_args
 
 from daihoi.rules.ruleset import CURRENT, RuleSet
@@ -47,10 +47,10 @@ class ApproveBallot(NamedTuple):
 Ballot = StrikeBallot | ApproveBallot
 
 
-def ballot_ids(ballot: Ballot) -> set[str]:
+def ballot_ids(ballot: Ballot) -> AbstractSet[str]:
     """The candidate ids a ballot mentions, to reject ids not on the list."""
     if isinstance(ballot, StrikeBallot):
-        return set(ballot.struck)
+        return ballot.struck
     return {cid for cid, _ in ballot.marks}
 
 
@@ -63,41 +63,23 @@ def check_ballot(
     (244-QĐ/TW Art 17), content added or signed ([C] extra_content_or_signed_invalid), both boxes
     or none on a single-name list ([C] single_name_both_or_neither_invalid). ``names`` is the
     length of the list, ``seats`` the number to elect."""
-    for reason in INVALID_REASONS:
-        if _INVALID_WHEN[reason](ballot, names, seats, ruleset):
-            return reason
+    flags = ballot.flags
+    if "not_issued" in flags:
+        return "not_issued"
+    if isinstance(ballot, StrikeBallot):
+        left = names - len(ballot.struck)
+        if left > seats:
+            return "too_many_names"
+        if left == 0 and names > 1:
+            return "all_struck"
+    if "write_in" in flags:
+        return "write_in"
+    if ruleset.extra_content_or_signed_invalid:
+        if "extra_content" in flags:
+            return "extra_content"
+        if "signed" in flags:
+            return "signed"
+    if isinstance(ballot, ApproveBallot) and names == 1 and ruleset.single_name_both_or_neither_invalid:
+        if not any(mark in ("agree", "disagree") for _, mark in ballot.marks):
+            return "both_or_neither"
     return None
-
-
-def _too_many_names(ballot: Ballot, names: int, seats: int, ruleset: RuleSet) -> bool:
-    return isinstance(ballot, StrikeBallot) and names - len(ballot.struck) > seats
-
-
-def _all_struck(ballot: Ballot, names: int, seats: int, ruleset: RuleSet) -> bool:
-    return isinstance(ballot, StrikeBallot) and names > 1 and len(ballot.struck) == names
-
-
-def _both_or_neither(ballot: Ballot, names: int, seats: int, ruleset: RuleSet) -> bool:
-    if not isinstance(ballot, ApproveBallot) or names != 1:
-        return False
-    decided = any(mark in ("agree", "disagree") for _, mark in ballot.marks)
-    return ruleset.single_name_both_or_neither_invalid and not decided
-
-
-def _flagged(flag: Flag, setting: str | None = None) -> Callable[[Ballot, int, int, RuleSet], bool]:
-    def check(ballot: Ballot, names: int, seats: int, ruleset: RuleSet) -> bool:
-        applies = setting is None or bool(getattr(ruleset, setting))
-        return applies and flag in ballot.flags
-
-    return check
-
-
-_INVALID_WHEN: dict[InvalidReason, Callable[[Ballot, int, int, RuleSet], bool]] = {
-    "not_issued": _flagged("not_issued"),
-    "too_many_names": _too_many_names,
-    "all_struck": _all_struck,
-    "write_in": _flagged("write_in"),
-    "extra_content": _flagged("extra_content", "extra_content_or_signed_invalid"),
-    "signed": _flagged("signed", "extra_content_or_signed_invalid"),
-    "both_or_neither": _both_or_neither,
-}

@@ -196,9 +196,9 @@ def _check_fits(ballot: Ballot, form: Form, known: frozenset[str]) -> None:
     expected = StrikeBallot if form == "strike" else ApproveBallot
     if not isinstance(ballot, expected):
         raise InputError("ballots", f"a {form} round needs {expected.__name__} records")
-    unknown = ballot_ids(ballot) - known
-    if unknown:
-        raise InputError("ballots", f"unknown candidate id {min(unknown)!r}")
+    ids = ballot_ids(ballot)
+    if not known.issuperset(ids):
+        raise InputError("ballots", f"unknown candidate id {min(ids - known)!r}")
 
 
 def _check_totals(round_: Round, totals: Totals) -> None:

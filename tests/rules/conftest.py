@@ -34,8 +34,14 @@ def tally() -> Callable[[Any], tuple[int, Any, str]]:
     return run_tally
 
 
+# The suite-wide tests/conftest.py has autouse fixtures for Django (MEDIA_ROOT, cache). The rules
+# tests need no Django: these stand-ins replace them here, so that the rules tests also run with
+# ``-p no:django`` and without any settings.
 @pytest.fixture
 def settings() -> SimpleNamespace:
-    """The suite-wide conftest sets Django's MEDIA_ROOT for every test; the rules tests need no
-    Django, so they get a stand-in and also run with ``-p no:django``."""
     return SimpleNamespace()
+
+
+@pytest.fixture
+def _fresh_cache() -> None:
+    return None
