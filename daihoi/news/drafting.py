@@ -54,7 +54,7 @@ def draft_season_article(facts: SeasonFacts) -> Draft:
                              "là cơ sở để tiếp tục nâng cao năng lực lãnh đạo và sức chiến đấu của tổ chức đảng, "
                              "tạo động lực thực hiện thắng lợi các nhiệm vụ chính trị của địa phương."))
     paragraphs.append(photo_slot(3))
-    return Draft(title=title, summary=summary, body="".join(paragraphs))
+    return Draft(title=title, summary=summary, body="\n".join(paragraphs))  # one paragraph a line in the editor
 
 
 def _intro(facts: SeasonFacts) -> str:
