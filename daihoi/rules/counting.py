@@ -1,7 +1,6 @@
 """Counting one round and deciding who is elected (190-QĐ/TW Art 30; Charter Art 12.3)."""
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from itertools import chain, repeat
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -178,7 +177,11 @@ def tally_ballots(round_: Round, ballots: Iterable[Ballot], ruleset: RuleSet = C
             reasons[reason] += copies
             continue
         valid += copies
-        marked.update(chain.from_iterable(repeat(_marked(ballot), copies)))
+        if copies == 1:
+            marked.update(_marked(ballot))  # counted in C: long lists, every paper different
+        else:
+            for cid in _marked(ballot):
+                marked[cid] += copies
     if form == "strike":
         votes = {cid: valid - marked[cid] for cid in round_.ids}
     else:
