@@ -1,7 +1,8 @@
 """Reads of the elections: lists, what is elected so far, station reconciliation, and each round's
 result — always decided by the rules core (``count_round``) from the records."""
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
@@ -17,6 +18,7 @@ from daihoi.rules.electorate import MembersElectorate
 from daihoi.rules.errors import InputError
 from daihoi.rules.lists import check_list, slate_range
 from daihoi.rules.ranking import Tie
+from daihoi.rules.tally_json import result_json
 from daihoi.rules.structure import branch_structure
 
 FROM_COMMITTEE = (Office.SECRETARY, Office.DEPUTY_SECRETARY)
@@ -178,7 +180,8 @@ class Outcome:
 
     @property
     def result_json(self) -> dict[str, Any] | None:
-        return None if self.result is None else asdict(self.result)
+        """As stored: the ``daihoi tally`` contract's JSON (rules core ``result_json``)."""
+        return None if self.result is None else json.loads(json.dumps(result_json(self.result)))
 
 
 def round_outcome(round_: Round) -> Outcome:
