@@ -1,5 +1,6 @@
 """Ballots and their validity (190-QĐ/TW Art 15 and 30.1; 244-QĐ/TW Art 17)."""
-from collections.abc import Iterable, Mapping, Set as AbstractSet
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Literal, NamedTuple, get_args
 
 from daihoi.rules.ruleset import CURRENT, RuleSet
@@ -79,7 +80,13 @@ def check_ballot(
             return "extra_content"
         if "signed" in flags:
             return "signed"
-    if isinstance(ballot, ApproveBallot) and names == 1 and ruleset.single_name_both_or_neither_invalid:
-        if not any(mark in ("agree", "disagree") for _, mark in ballot.marks):
-            return "both_or_neither"
+    if isinstance(ballot, ApproveBallot) and names == 1 and _undecided(ballot, ruleset):
+        return "both_or_neither"
     return None
+
+
+
+def _undecided(ballot: ApproveBallot, ruleset: RuleSet) -> bool:
+    """Both boxes or none for the only name, when that makes the ballot invalid."""
+    decided = any(mark in ("agree", "disagree") for _, mark in ballot.marks)
+    return ruleset.single_name_both_or_neither_invalid and not decided

@@ -5,7 +5,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from daihoi.rules.ballots import (
-    INVALID_REASONS, ApproveBallot, Ballot, Form, InvalidReason, StrikeBallot, ballot_ids,
+    INVALID_REASONS,
+    ApproveBallot,
+    Ballot,
+    Form,
+    InvalidReason,
+    StrikeBallot,
+    ballot_ids,
     check_ballot,
 )
 from daihoi.rules.electorate import is_more_than_half, threshold

@@ -14,11 +14,24 @@ from contextlib import contextmanager
 from typing import Any, TextIO, TypeVar, cast
 
 from daihoi.rules.ballots import (
-    FLAGS, FORMS, INVALID_REASONS, MARKS, ApproveBallot, Ballot, Flag, InvalidReason, Mark,
+    FLAGS,
+    FORMS,
+    INVALID_REASONS,
+    MARKS,
+    ApproveBallot,
+    Ballot,
+    Flag,
+    InvalidReason,
+    Mark,
     StrikeBallot,
 )
 from daihoi.rules.counting import Candidate, Round, RoundResult, Totals, count_round
-from daihoi.rules.electorate import DelegatesElectorate, Electorate, MembersElectorate, denominator
+from daihoi.rules.electorate import (
+    DelegatesElectorate,
+    Electorate,
+    MembersElectorate,
+    denominator,
+)
 from daihoi.rules.errors import InputError
 
 # No congress counts more: a bound that keeps absurd numbers out of the arithmetic and the output.

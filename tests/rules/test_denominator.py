@@ -1,5 +1,10 @@
 """190-QĐ/TW Art 30.2: who counts in D."""
-from daihoi.rules.electorate import DelegatesElectorate, MembersElectorate, denominator, exclusions
+from daihoi.rules.electorate import (
+    DelegatesElectorate,
+    MembersElectorate,
+    denominator,
+    exclusions,
+)
 
 
 def test_worked_example_of_thirty_on_the_roll_gives_twenty_six():

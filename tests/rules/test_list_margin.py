@@ -2,7 +2,12 @@
 import pytest
 
 from daihoi.rules.lists import (
-    ballot_order, check_list, choose_form, max_list_size, max_margin, slate_range,
+    ballot_order,
+    check_list,
+    choose_form,
+    max_list_size,
+    max_margin,
+    slate_range,
 )
 
 

@@ -1,6 +1,6 @@
 """[C] quorum: the congress is valid only if 3 × present ≥ 2 × D."""
-from fractions import Fraction
 import dataclasses
+from fractions import Fraction
 
 from daihoi.rules.electorate import quorum_met, quorum_needed
 from daihoi.rules.ruleset import CURRENT
