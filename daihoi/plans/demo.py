@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from daihoi.accounts.models import Role, User
 from daihoi.organizations.demo import WARD_NAME
-from daihoi.organizations.models import Attachment, Branch, Member, MemberStatus, PartyCommittee
+from daihoi.organizations.models import Attachment, Branch, Member, PartyCommittee
 from daihoi.plans import services
 from daihoi.plans.models import Congress, Plan, Step
 from daihoi.plans.selectors import age_on, full_members

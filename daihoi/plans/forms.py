@@ -1,6 +1,5 @@
 """Forms of the season screens: they parse input; the rules and the writes stay in services."""
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -129,7 +128,3 @@ class ApproveForm(forms.Form):
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 3}))
-
-
-def today() -> date:
-    return timezone.localdate()

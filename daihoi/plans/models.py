@@ -45,6 +45,10 @@ class CongressStatus(models.TextChoices):
     APPROVED = "approved", "Đã chuẩn y"
 
 
+# The congress has taken place: it counts in "23/23 chi bộ đã tổ chức đại hội".
+HELD_STATUSES = (CongressStatus.HELD, CongressStatus.RESULTS_SUBMITTED, CongressStatus.RESULTS_RETURNED, CongressStatus.APPROVED)
+
+
 class Congress(models.Model):
     """Đại hội chi bộ: one branch's congress under a plan."""
 

@@ -10,18 +10,17 @@ from itertools import combinations
 from django.db.models import Count, Q, QuerySet
 
 from daihoi.organizations.models import Branch, Gender, Member, MemberStatus
-from daihoi.plans.models import Congress, CongressStatus, Office, PersonnelPlan, Plan
+from daihoi.plans.models import HELD_STATUSES, Congress, CongressStatus, Office, PersonnelPlan, Plan
 from daihoi.rules.lists import ballot_order, check_list
 from daihoi.rules.percent import percent
 
-HELD_STATUSES = [CongressStatus.HELD, CongressStatus.RESULTS_SUBMITTED, CongressStatus.RESULTS_RETURNED, CongressStatus.APPROVED]
 NOT_HELD_STATUSES = [CongressStatus.PLANNED, CongressStatus.SCHEDULED]
 # A branch congress usually lasts one session (election-rules.md §6): without an end time we
 # assume half a day, and without a start time the whole day.
 DEFAULT_LENGTH = timedelta(hours=4)
 UPCOMING_DAYS = 7
-LIST_LIMIT = 20
-PAGE_SIZE = 50
+LIST_LIMIT = 10
+PAGE_SIZE = 30
 
 
 def plans_with_progress(plans: QuerySet[Plan]) -> QuerySet[Plan]:

@@ -11,7 +11,7 @@ from django.db.models import Max
 from daihoi.accounts.models import Role, User
 from daihoi.organizations.models import Member, MemberStatus, PartyCommittee
 from daihoi.plans.models import (
-    Congress, CongressResult, CongressStatus, CongressStep, DocumentKind, ElectedPerson, Office,
+    HELD_STATUSES, Congress, CongressResult, CongressStatus, CongressStep, DocumentKind, ElectedPerson, Office,
     PersonnelPlan, Plan, PlanDocument, ResultSource, Step,
 )
 from daihoi.rules.electorate import is_more_than_half, quorum_met
@@ -21,7 +21,6 @@ from daihoi.rules.structure import branch_structure
 WARD_STEPS = {Step.PERSONNEL_APPROVED, Step.RESULTS_APPROVED}
 # Steps only their own service records, because they change the congress's status.
 SERVICE_STEPS = {Step.RESULTS_SUBMITTED, Step.RESULTS_APPROVED}
-HELD_OR_LATER = {CongressStatus.HELD, CongressStatus.RESULTS_SUBMITTED, CongressStatus.RESULTS_RETURNED, CongressStatus.APPROVED}
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ def plan_create(*, party_committee: PartyCommittee, data: PlanInput, file: Uploa
 
 
 def check_schedule(*, congress: Congress, starts_at: time | None, ends_at: time | None, supervisors: list[User]) -> None:
-    if congress.status in HELD_OR_LATER:
+    if congress.status in HELD_STATUSES:
         raise ValidationError("Đại hội đã tổ chức, không thay đổi lịch được.")
     if starts_at and ends_at and ends_at <= starts_at:
         raise ValidationError({"ends_at": "Giờ kết thúc phải sau giờ bắt đầu."})
@@ -120,7 +119,7 @@ def congress_step_mark(*, congress: Congress, step: str, done_on: date, by: User
         congress = Congress.objects.select_for_update().get(pk=congress.pk)
         check_step(congress=congress, step=step, by=by)
         record = _record_step(congress, step, done_on, by, note)
-        if step == Step.CONGRESS_HELD and congress.status not in HELD_OR_LATER:
+        if step == Step.CONGRESS_HELD and congress.status not in HELD_STATUSES:
             congress.status, congress.held_on = CongressStatus.HELD, done_on
             congress.save(update_fields=["status", "held_on"])
     return record
@@ -174,7 +173,7 @@ def personnel_plan_save(*, congress: Congress, seats: int, slate: list[Member], 
     people = [*slate, *(m for m in (secretary, deputy) if m)]
     with transaction.atomic():
         congress = Congress.objects.select_for_update().get(pk=congress.pk)
-        if congress.status in HELD_OR_LATER:
+        if congress.status in HELD_STATUSES:
             raise ValidationError("Đại hội đã tổ chức, không sửa phương án nhân sự được.")
         check_people(congress=congress, people=people)
         full = congress.branch.members.filter(status=MemberStatus.FULL).count()

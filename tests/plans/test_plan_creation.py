@@ -6,7 +6,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from daihoi.organizations.models import Branch
 from daihoi.plans.models import Congress, CongressStatus, Plan
-from daihoi.plans.services import PlanInput, plan_create
 
 FORM = {"number": "74-KH/ĐU", "issued_on": "2022-07-12", "title": "Đại hội chi bộ", "term_start_year": "2022",
         "term_end_year": "2025", "window_start": "2022-08-20", "window_end": "2022-09-11", "min_women_percent": "30",
