@@ -99,7 +99,7 @@ def _csv_rows(data: bytes) -> Iterator[Row]:
     except UnicodeDecodeError as error:
         raise ImportFileError(_("Tệp CSV không phải mã UTF-8. Trong Excel hãy chọn Lưu thành → "
                                 "“CSV UTF-8 (Comma delimited)”, hoặc lưu dạng .xlsx.")) from error
-    head = "\n".join(text.splitlines()[:10])
+    head = "\n".join(text[:65536].splitlines()[:10])
     delimiter = max(",;\t", key=head.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
