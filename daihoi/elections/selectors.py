@@ -222,11 +222,6 @@ def runoff_of(round_: Round) -> counting.Round:
     return counting.runoff_round(rules_round(round_), Tie(tuple(tie["candidates"]), tie["seats"]))
 
 
-def round_status_text(round_: Round) -> str:
-    return {"complete": "Bầu đủ số lượng", "unfilled": "Chưa bầu đủ số lượng", "tie": "Có người bằng phiếu",
-            "void": "Lần bầu không có giá trị (thu vào nhiều hơn phát ra)"}.get((round_.result or {}).get("status", ""), "")
-
-
 def counting_head_member_id(congress: Congress) -> int | None:
     seat = BodySeat.objects.filter(congress=congress, body=Body.COUNTING_COMMITTEE, is_head=True).first()
     return seat.member_id if seat else None
