@@ -4,6 +4,7 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -29,29 +30,32 @@ def _row(number: int, row: dict[str, Any]) -> list[Any]:
 
 
 def season_workbook(report: dict[str, Any]) -> bytes:
-    """One sheet: title lines, one row per branch, then the season totals."""
+    """One sheet: title lines, one row per branch, then the season totals. Written in openpyxl's
+    streaming mode, so a city's 5,000 rows take a second, not several."""
     plan, totals = report["plan"], report["totals"]
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Kết quả đại hội"
-    sheet.append([f"KẾT QUẢ ĐẠI HỘI CÁC CHI BỘ NHIỆM KỲ {plan['term']}"])
-    sheet.append([f"{plan['party_committee']} · Kế hoạch số {plan['number']} ngày {_date(plan['issued_on'])} · "
-                  f"từ {_date(plan['window_start'])} đến {_date(plan['window_end'])}"])
-    sheet.append([])
-    sheet.append(HEADERS)
-    for number, row in enumerate(report["branches"], start=1):
-        sheet.append(_row(number, row))
-    sheet.append(["", f"Tổng cộng: {totals['held']}/{totals['branches']} chi bộ đã tổ chức, {totals['approved']} đã chuẩn y",
-                  "", totals["summoned"], totals["present"], "", totals["committee_members"]])
-    sheet["A1"].font = Font(bold=True, size=14)
-    for cell in sheet[4]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Kết quả đại hội")
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "C5"
+    sheet.append([_cell(sheet, f"KẾT QUẢ ĐẠI HỘI CÁC CHI BỘ NHIỆM KỲ {plan['term']}", Font(bold=True, size=14))])
+    sheet.append([f"{plan['party_committee']} · Kế hoạch số {plan['number']} ngày {_date(plan['issued_on'])} · "
+                  f"từ {_date(plan['window_start'])} đến {_date(plan['window_end'])}"])
+    sheet.append([])
+    sheet.append([_cell(sheet, heading, Font(bold=True), Alignment(wrap_text=True, vertical="top")) for heading in HEADERS])
+    for number, row in enumerate(report["branches"], start=1):
+        sheet.append(_row(number, row))
+    total = ["", f"Tổng cộng: {totals['held']}/{totals['branches']} chi bộ đã tổ chức, {totals['approved']} đã chuẩn y",
+             "", totals["summoned"], totals["present"], "", totals["committee_members"]]
+    sheet.append([_cell(sheet, value, Font(bold=True)) for value in total])
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _cell(sheet: Any, value: Any, font: Font, alignment: Alignment | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = font
+    if alignment:
+        cell.alignment = alignment
+    return cell
