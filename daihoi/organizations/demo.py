@@ -60,7 +60,8 @@ def demo_build() -> dict[str, str]:
         rng = random.Random(2022)
         card_numbers = enumerate(rng.sample(range(10_000_000, 99_999_999), 2000), start=1)
         for index, spec in enumerate(demo_branches()):
-            branch, created = Branch.objects.get_or_create(party_committee=committee, name=spec.name, defaults={"kind": spec.kind})
+            branch, created = Branch.objects.get_or_create(
+                party_committee=committee, name=spec.name, defaults={"kind": spec.kind, "position": index + 1})
             if created or not branch.members.exists():
                 Member.objects.bulk_create(_members(branch, spec, random.Random(index), card_numbers))
         return _demo_users(committee)

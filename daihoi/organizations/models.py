@@ -43,6 +43,8 @@ class Branch(models.Model):
     name = models.CharField("tên chi bộ", max_length=200)
     kind = models.CharField("loại", max_length=32, choices=BranchKind.choices, default=BranchKind.RESIDENTIAL_GROUP)
     is_active = models.BooleanField("đang hoạt động", default=True)
+    position = models.PositiveIntegerField(
+        "thứ tự", default=0, help_text="Thứ tự trong danh sách, để Tổ dân phố số 2 đứng trước số 10.")
     supervisors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="supervised_branches", verbose_name="đảng ủy viên phụ trách"
     )
@@ -50,7 +52,7 @@ class Branch(models.Model):
     class Meta:
         verbose_name = "chi bộ"
         verbose_name_plural = "chi bộ"
-        ordering = ["name"]
+        ordering = ["position", "name"]
         constraints = [models.UniqueConstraint(fields=["party_committee", "name"], name="unique_branch_name")]
 
     def __str__(self) -> str:

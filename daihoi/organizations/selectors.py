@@ -14,7 +14,7 @@ def branch_counts(branches: QuerySet[Branch]) -> QuerySet[Branch]:
         probationary_count=Count("members", filter=Q(members__status=MemberStatus.PROBATIONARY)),
         excused_count=Count("members", filter=Q(members__is_excused=True)),
         member_count=Count("members"),
-    ).order_by("name")
+    ).order_by("position", "name")
 
 
 def ward_totals(branches: QuerySet[Branch]) -> dict[str, int]:

@@ -23,9 +23,11 @@ from daihoi.organizations.models import Member, PartyCommittee
 @ward_readers_required
 def overview(request: HttpRequest) -> HttpResponse:
     branches = branches_visible_to(request.user)
+    counted = list(selectors.branch_counts(branches))
     return render(request, "organizations/overview.html", {
         "totals": selectors.ward_totals(branches),
-        "branches": selectors.branch_counts(branches),
+        "branches": counted,
+        "largest": max((b.full_count for b in counted), default=0),
     })
 
 

@@ -32,3 +32,9 @@ def test_every_branch_has_a_supervisor_and_a_secretary_login():
     for branch in Branch.objects.all():
         assert branch.supervisors.exists()
         assert branch.users.filter(role="branch_secretary").exists()
+
+
+def test_demo_lists_residential_group_2_before_group_10():
+    call_command("demo", stdout=open("/dev/null", "w"))
+    names = list(Branch.objects.values_list("name", flat=True))
+    assert names.index("Chi bộ Tổ dân phố số 2") < names.index("Chi bộ Tổ dân phố số 10")
