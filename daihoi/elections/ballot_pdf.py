@@ -18,6 +18,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from daihoi.elections.scanning.layout import draw_machine_marks
+
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/liberation"))
 FONT_FILES = {"DejaVuSerif.ttf": "DejaVuSerif-Bold.ttf", "LiberationSerif-Regular.ttf": "LiberationSerif-Bold.ttf"}
 SERIF, SERIF_BOLD = "BallotSerif", "BallotSerif-Bold"
@@ -175,6 +177,7 @@ def _draw_ballot(canvas: Canvas, spec: BallotSpec, layout: Layout) -> None:
     _draw_header(canvas, spec, layout)
     _draw_table(canvas, spec, layout)
     _draw_footer(canvas, spec, layout)
+    draw_machine_marks(canvas, layout.cell_w, layout.cell_h, spec.code)
 
 
 def _draw_header(canvas: Canvas, spec: BallotSpec, layout: Layout) -> None:

@@ -45,6 +45,7 @@ def election_page(election: Election, can_run: bool) -> dict[str, Any]:
     on_list_ids = {c.member_id for c in candidates}
     rounds = list(election.rounds.order_by("number"))
     last = rounds[-1] if rounds else None
+    remaining = selectors.remaining_seats(election)
     return {
         "election": election, "congress": congress, "can_run": can_run, "list": current, "draft": draft,
         "candidates": candidates, "on_list": [c for c in candidates if c.status == CandidateStatus.ON_LIST],
@@ -55,8 +56,9 @@ def election_page(election: Election, can_run: bool) -> dict[str, Any]:
         "members": congress.branch.members.filter(status=MemberStatus.FULL).exclude(pk__in=on_list_ids).order_by("name_sort_key"),
         "sources": CandidateSource.choices,
         "rounds": rounds, "last": last, "last_card": result_card(last) if last else None,
-        "remaining": selectors.remaining_seats(election),
-        "can_open": current is not None and current.adopted_at is not None and (last is None or last.status == RoundStatus.LOCKED),
+        "remaining": remaining,
+        "can_open": remaining > 0 and current is not None and current.adopted_at is not None
+        and (last is None or last.status == RoundStatus.LOCKED),
         "can_new_list": last is not None and last.status == RoundStatus.LOCKED and (last.result or {}).get("status") == "unfilled"
         and not draft,
     }

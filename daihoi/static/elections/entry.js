@@ -26,7 +26,6 @@
 
   function note(item, text, bad) {
     const li = document.createElement("li");
-    li.value = item.number;
     li.textContent = "Phiếu " + item.number + ": " + (item.rows || "—") + (item.flags ? " · " + item.flags : "") + (text ? " — " + text : "");
     if (bad) li.className = "bad";
     log.prepend(li);
