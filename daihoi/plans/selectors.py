@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from daihoi.organizations.models import Branch, Gender, Member, MemberStatus
 from daihoi.plans.models import HELD_STATUSES, Congress, CongressStatus, ElectedPerson, Office, PersonnelPlan, Plan
+from daihoi.rules.approval import approval_deadline
 from daihoi.rules.lists import ballot_order, check_list
 from daihoi.rules.percent import percent
 
@@ -175,8 +176,9 @@ def dashboard(plan: Plan, congresses: QuerySet[Congress], filters: Filters, toda
     by_status = dict(congresses.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     total = sum(by_status.values())
     held = sum(by_status.get(s, 0) for s in HELD_STATUSES)
-    overdue = congresses.filter(status__in=NOT_HELD_STATUSES).filter(
-        Q(scheduled_on__lt=today) | Q(scheduled_on__isnull=True, plan__window_end__lt=today))
+    overdue = congresses.filter(
+        Q(status__in=NOT_HELD_STATUSES) & (Q(scheduled_on__lt=today) | Q(scheduled_on__isnull=True, plan__window_end__lt=today))
+        | Q(status=CongressStatus.RESULTS_SUBMITTED, held_on__lte=last_day_still_overdue(today)))
     upcoming = congresses.filter(status=CongressStatus.SCHEDULED, scheduled_on__gte=today,
                                  scheduled_on__lt=today + timedelta(days=UPCOMING_DAYS))
     table = filtered(congresses, filters)
@@ -196,6 +198,17 @@ def dashboard(plan: Plan, congresses: QuerySet[Congress], filters: Filters, toda
         "clash_count": len(clash_map),
         "rows": page_rows, "count": count, "page": page, "pages": (count - 1) // PAGE_SIZE + 1 if count else 1,
     }
+
+
+def last_day_still_overdue(today: date) -> date:
+    """The latest congress day whose approval deadline (15 working days, rules core
+    ``approval_deadline``) is already past today: results submitted for a congress held on or
+    before it and not yet approved are overdue. The deadline grows with the day, so one date
+    filter finds them all in one query."""
+    day = today
+    while approval_deadline(day) >= today:
+        day -= timedelta(days=1)
+    return day
 
 
 def supervisor_load(congresses: QuerySet[Congress]) -> list[dict[str, object]]:

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daihoi.accounts.access import ward_readers_required, ward_staff_required
@@ -31,12 +32,13 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     form = forms.PlanForm(request.POST or None, request.FILES or None)
     committee = PartyCommittee.objects.order_by("pk").first()
     if committee is None:
-        raise Http404("Chưa có đảng bộ.")
+        raise Http404(_("Chưa có đảng bộ."))
     if request.method == "POST" and form.is_valid():
         plan = forms.run_service(form, lambda: services.plan_create(
             party_committee=committee, data=form.plan_input(), file=form.cleaned_data["file"], by=request.user))
         if plan:
-            messages.success(request, f"Đã ban hành kế hoạch {plan.number}: {plan.congresses.count()} đại hội chi bộ.")
+            messages.success(request, _("Đã ban hành kế hoạch %(number)s: %(count)d đại hội chi bộ.") % {
+                "number": plan.number, "count": plan.congresses.count()})
             return redirect("plans:plan_detail", plan_id=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form})
 
@@ -126,7 +128,7 @@ def _post_form(request: HttpRequest, congress_id: int, form_class: type, name: s
     what happened and go back to the congress; on error show the page with the message."""
     congress = access_congress(request.user, congress_id, write=True)
     if ward_only and not request.user.is_ward_staff:
-        raise PermissionDenied("Chỉ Văn phòng Đảng ủy được làm việc này.")
+        raise PermissionDenied(_("Chỉ Văn phòng Đảng ủy được làm việc này."))
     form = form_class(request.POST, request.FILES or None)
     if form.is_valid() and forms.run_service(form, lambda: call(congress, form.cleaned_data)) is not None:
         messages.success(request, done)
@@ -139,7 +141,7 @@ def _post_form(request: HttpRequest, congress_id: int, form_class: type, name: s
 def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
     return _post_form(request, congress_id, forms.ScheduleForm, "schedule_form",
                       lambda congress, data: services.congress_schedule(congress=congress, **data),
-                      "Đã lưu lịch đại hội.", ward_only=True)
+                      _("Đã lưu lịch đại hội."), ward_only=True)
 
 
 @require_POST
@@ -147,7 +149,7 @@ def congress_schedule(request: HttpRequest, congress_id: int) -> HttpResponse:
 def congress_step(request: HttpRequest, congress_id: int) -> HttpResponse:
     return _post_form(request, congress_id, forms.StepForm, "step_form",
                       lambda congress, data: services.congress_step_mark(congress=congress, by=request.user, **data),
-                      "Đã ghi bước chuẩn bị.")
+                      _("Đã ghi bước chuẩn bị."))
 
 
 @require_POST
@@ -155,7 +157,7 @@ def congress_step(request: HttpRequest, congress_id: int) -> HttpResponse:
 def congress_document(request: HttpRequest, congress_id: int) -> HttpResponse:
     return _post_form(request, congress_id, forms.DocumentForm, "document_form",
                       lambda congress, data: services.document_upload(plan=congress.plan, congress=congress, by=request.user, **data),
-                      "Đã tải văn bản lên.")
+                      _("Đã tải văn bản lên."))
 
 
 @require_POST
@@ -163,7 +165,7 @@ def congress_document(request: HttpRequest, congress_id: int) -> HttpResponse:
 def congress_approve(request: HttpRequest, congress_id: int) -> HttpResponse:
     return _post_form(request, congress_id, forms.ApproveForm, "approve_form",
                       lambda congress, data: services.result_approve(congress=congress, by=request.user, **data),
-                      "Đã chuẩn y kết quả đại hội.", ward_only=True)
+                      _("Đã chuẩn y kết quả đại hội."), ward_only=True)
 
 
 @require_POST
@@ -171,7 +173,7 @@ def congress_approve(request: HttpRequest, congress_id: int) -> HttpResponse:
 def congress_return(request: HttpRequest, congress_id: int) -> HttpResponse:
     return _post_form(request, congress_id, forms.ReturnForm, "return_form",
                       lambda congress, data: services.result_return(congress=congress, by=request.user, **data),
-                      "Đã trả lại kết quả cho chi bộ.", ward_only=True)
+                      _("Đã trả lại kết quả cho chi bộ."), ward_only=True)
 
 
 @login_required
@@ -186,7 +188,7 @@ def congress_personnel(request: HttpRequest, congress_id: int) -> HttpResponse:
             congress=congress, by=request.user, on=timezone.localdate(),
             **{**form.cleaned_data, "slate": list(form.cleaned_data["slate"])}))
         if saved:
-            messages.success(request, "Đã trình phương án nhân sự.")
+            messages.success(request, _("Đã trình phương án nhân sự."))
             return redirect("plans:congress_detail", congress_id=congress.pk)
     structure = branch_structure(len(members))
     return render(request, "plans/personnel_form.html", {"congress": congress, "form": form, "structure": structure})
@@ -206,7 +208,7 @@ def congress_results(request: HttpRequest, congress_id: int) -> HttpResponse:
                 committee_seats=data["committee_seats"], committee=form.committee(),
                 secretary=(data["secretary"], data["secretary_votes"]), deputy=deputy)))
         if result:
-            messages.success(request, "Đã trình kết quả đại hội để Đảng ủy chuẩn y.")
+            messages.success(request, _("Đã trình kết quả đại hội để Đảng ủy chuẩn y."))
             return redirect("plans:congress_detail", congress_id=congress.pk)
     return render(request, "plans/result_form.html", {"congress": congress, "form": form, "structure": branch_structure(len(members))})
 

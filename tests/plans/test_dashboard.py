@@ -56,3 +56,18 @@ def test_the_dashboard_page_shows_the_progress_sentence(client_for, ward_office_
     plan = make_plan()
     page = client_for(ward_office_user).get(f"/dai-hoi/ke-hoach/{plan.pk}/?status=planned").content.decode()
     assert "0/2 chi bộ đã tổ chức đại hội" in page and "2 đại hội" in page
+
+
+def test_results_waiting_beyond_the_approval_deadline_are_overdue(make_plan, branch, make_member, secretary_user):
+    from daihoi.plans.services import ResultInput, result_submit
+
+    plan = make_plan()
+    congress = congress_schedule(congress=plan.congresses.get(branch=branch), scheduled_on=date(2022, 8, 26),
+                                 starts_at=None, ends_at=None, place="", supervisors=[])
+    members = [make_member(branch, f"Nguyễn Văn Số{n}") for n in range(5)]
+    result_submit(congress=congress, by=secretary_user, on=date(2022, 8, 27), data=ResultInput(
+        summoned=5, present=5, denominator=5, committee_seats=0, committee=[], secretary=(members[0], 5)))
+    # 15 working days after Friday 26/8/2022 end on Friday 16/9/2022 (rules core approval_deadline).
+    waiting = [dashboard(plan, plan.congresses.filter(pk=congress.pk), Filters(), today=day)["overdue_count"]
+               for day in (date(2022, 9, 16), date(2022, 9, 17))]
+    assert waiting == [0, 1]
