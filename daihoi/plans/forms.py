@@ -63,6 +63,10 @@ class DocumentForm(forms.Form):
     file = forms.FileField(label="Tệp")
 
 
+class PlanFileForm(forms.Form):
+    file = forms.FileField(label="Tệp kế hoạch")
+
+
 class MemberChoice(forms.ModelChoiceField):
     def label_from_instance(self, member: Member) -> str:
         born = f" ({member.date_of_birth:%Y})" if member.date_of_birth else ""

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("ke-hoach/moi/", views.plan_create, name="plan_create"),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
+    path("ke-hoach/<int:plan_id>/van-ban/", views.plan_document, name="plan_document"),
     path("ke-hoach/<int:plan_id>/lich/", views.plan_calendar, name="plan_calendar"),
     path("ke-hoach/<int:plan_id>/bao-cao.xlsx", views.plan_report_xlsx, name="plan_report_xlsx"),
     path("ke-hoach/<int:plan_id>/bao-cao.json", views.plan_report_json, name="plan_report_json"),

@@ -16,7 +16,7 @@ from daihoi.accounts.models import User
 from daihoi.organizations.models import PartyCommittee
 from daihoi.plans import forms, selectors, services
 from daihoi.plans.access import access_congress, access_plan, can_edit_congress, congresses_visible_to, plans_visible_to
-from daihoi.plans.models import Congress, CongressResult, Office, PersonnelPlan, Step
+from daihoi.plans.models import Congress, CongressResult, DocumentKind, Office, PersonnelPlan, Step
 from daihoi.plans.report import season_workbook
 from daihoi.rules.structure import branch_structure
 
@@ -41,6 +41,20 @@ def plan_create(request: HttpRequest) -> HttpResponse:
                 "number": plan.number, "count": plan.congresses.count()})
             return redirect("plans:plan_detail", plan_id=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form})
+
+
+@require_POST
+@ward_staff_required
+def plan_document(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """A new version of the plan's own file (e.g. the signed scan after a draft)."""
+    plan = access_plan(request.user, plan_id)
+    form = forms.PlanFileForm(request.POST, request.FILES)
+    if form.is_valid() and forms.run_service(form, lambda: services.document_upload(
+            plan=plan, congress=None, kind=DocumentKind.PLAN, file=form.cleaned_data["file"], by=request.user)):
+        messages.success(request, _("Đã tải lên bản mới của kế hoạch."))
+    else:
+        messages.error(request, _("Chưa chọn tệp kế hoạch."))
+    return redirect("plans:plan_detail", plan_id=plan.pk)
 
 
 def _filters(request: HttpRequest) -> selectors.Filters:

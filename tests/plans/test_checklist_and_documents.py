@@ -56,3 +56,13 @@ def test_a_refused_step_shows_the_reason_on_the_page(client_for, secretary_user,
     response = client_for(secretary_user).post(f"/dai-hoi/chi-bo/{congress.pk}/buoc/", {"step": "personnel_approved", "done_on": "2022-08-05"})
     assert response.status_code == 400
     assert "Chỉ Văn phòng Đảng ủy được ghi bước này." in response.content.decode()
+
+
+def test_the_ward_uploads_a_new_version_of_the_plans_file(client_for, ward_office_user, secretary_user, congress):
+    url = f"/dai-hoi/ke-hoach/{congress.plan_id}/van-ban/"
+    assert client_for(secretary_user).post(url, {"file": SimpleUploadedFile("kh.pdf", b"x")}).status_code == 403
+    client = client_for(ward_office_user)
+    for content in (b"du thao", b"ban ky"):
+        client.post(url, {"file": SimpleUploadedFile("kh.pdf", content)})
+    assert [d.version for d in congress.plan.documents.filter(congress=None)] == [2, 1]
+    assert "Tệp kế hoạch (bản 2)" in client.get(f"/dai-hoi/ke-hoach/{congress.plan_id}/").content.decode()
