@@ -252,8 +252,9 @@ def calendar(plan: Plan, congresses: QuerySet[Congress]) -> list[list[dict[str, 
 
 # --- season report -----------------------------------------------------------------------------
 
-def season_report(plan: Plan) -> dict[str, object]:
-    """The season's results, for the Excel report, the API and the news article. Keys are stable:
+def season_report(plan: Plan, congresses: QuerySet[Congress] | None = None) -> dict[str, object]:
+    """The season's results, for the Excel report, the API and the news article; ``congresses``
+    narrows it to what a user may see (default: the whole plan). Keys are stable:
 
     - ``plan``: {"number", "issued_on" (ISO date), "title", "term" ("2022–2025"), "window_start",
       "window_end", "party_committee"}
@@ -267,7 +268,7 @@ def season_report(plan: Plan) -> dict[str, object]:
     - ``totals``: {"branches", "held", "approved", "summoned", "present", "committee_members",
       "women_elected", "present_percent" (string, present/summoned)}
     """
-    rows = report_rows(plan.congresses.all())
+    rows = report_rows(plan.congresses.all() if congresses is None else congresses.filter(plan=plan))
     with_results = [row for row in rows if row["summoned"] is not None]
     summoned = sum(row["summoned"] for row in with_results)
     present = sum(row["present"] for row in with_results)

@@ -16,7 +16,7 @@ from daihoi.accounts.models import User
 from daihoi.organizations.models import PartyCommittee
 from daihoi.plans import forms, selectors, services
 from daihoi.plans.access import access_congress, access_plan, can_edit_congress, congresses_visible_to, plans_visible_to
-from daihoi.plans.models import Congress, CongressResult, DocumentKind, Office, PersonnelPlan, Step
+from daihoi.plans.models import Congress, CongressResult, DocumentKind, Office, PersonnelPlan, Plan, Step
 from daihoi.plans.report import season_workbook
 from daihoi.rules.structure import branch_structure
 
@@ -84,10 +84,15 @@ def plan_calendar(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(request, "plans/plan_calendar.html", {"plan": plan, "weeks": weeks})
 
 
+def _visible_report(request: HttpRequest, plan: Plan) -> dict[str, object]:
+    """A supervisor's report covers the congresses they supervise; the ward office's, all."""
+    return selectors.season_report(plan, congresses_visible_to(request.user))
+
+
 @ward_readers_required
 def plan_report_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    response = HttpResponse(season_workbook(selectors.season_report(plan)),
+    response = HttpResponse(season_workbook(_visible_report(request, plan)),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="ket-qua-dai-hoi-{plan.term_start_year}-{plan.term_end_year}.xlsx"'
     return response
@@ -96,7 +101,7 @@ def plan_report_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
 @ward_readers_required
 def plan_report_json(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    return HttpResponse(json.dumps(selectors.season_report(plan), ensure_ascii=False), content_type="application/json")
+    return HttpResponse(json.dumps(_visible_report(request, plan), ensure_ascii=False), content_type="application/json")
 
 
 @login_required

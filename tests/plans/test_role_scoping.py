@@ -62,3 +62,8 @@ def test_ward_staff_land_on_the_latest_season_dashboard(client_for, ward_office_
     assert client_for(ward_office_user).get("/")["Location"] == "/tong-quan/"
     plan = make_plan()
     assert client_for(ward_office_user).get("/")["Location"] == f"/dai-hoi/ke-hoach/{plan.pk}/"
+
+
+def test_a_supervisors_season_report_covers_only_their_congresses(client_for, supervisor_user, congresses):
+    report = client_for(supervisor_user).get(f"/dai-hoi/ke-hoach/{congresses[0].plan_id}/bao-cao.json").json()
+    assert [row["branch"] for row in report["branches"]] == ["Chi bộ Tổ dân phố số 1"]
