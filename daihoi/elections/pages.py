@@ -124,8 +124,8 @@ def ballot_spec(round_: Round) -> BallotSpec:
 
 def reading_from_text(round_: Round, rows: str, flags: str) -> dict[str, list[Any]]:
     """What an operator typed, parsed for the round's form; ValueError with a Vietnamese reason."""
-    names = len(selectors.ballot_candidates(round_))
-    if selectors.ballot_form(round_) == "strike":
+    names = selectors.ballot_candidates_count(round_)
+    if selectors.ballot_form(round_, names) == "strike":
         return {"struck": checks.parse_rows(rows, names), "marks": [], "flags": checks.parse_flags(flags)}
     return {"struck": [], "marks": checks.parse_marks(rows, names), "flags": checks.parse_flags(flags)}
 

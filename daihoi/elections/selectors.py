@@ -16,7 +16,7 @@ from daihoi.rules import counting
 from daihoi.rules.ballots import ApproveBallot, Ballot, StrikeBallot
 from daihoi.rules.electorate import MembersElectorate
 from daihoi.rules.errors import InputError
-from daihoi.rules.lists import check_list, slate_range
+from daihoi.rules.lists import check_list, choose_form, slate_range
 from daihoi.rules.ranking import Tie
 from daihoi.rules.tally_json import result_json
 from daihoi.rules.structure import branch_structure
@@ -113,8 +113,14 @@ def rules_round(round_: Round, candidates: list[Candidate] | None = None) -> cou
         denominator=round_.snapshot.denominator, issued=round_.issued)
 
 
-def ballot_form(round_: Round) -> str:
-    return rules_round(round_).ballot_form
+def ballot_form(round_: Round, names: int | None = None) -> str:
+    """Strike or agree/disagree, by the list's shape (rules core ``choose_form``)."""
+    names = ballot_candidates_count(round_) if names is None else names
+    return choose_form(names, round_.seats)
+
+
+def ballot_candidates_count(round_: Round) -> int:
+    return round_.election_list.candidates.filter(status=CandidateStatus.ON_LIST).count()
 
 
 @dataclass
