@@ -2,9 +2,10 @@
 votes and documents of one congress."""
 import importlib
 import importlib.util
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, fields
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from daihoi.congresses.models import AgendaItem, Attendance, Body, BodySeat, CongressDocument, Motion, Proceedings
 from daihoi.lib.text import fold
@@ -12,19 +13,35 @@ from daihoi.organizations.models import Attachment, MemberStatus
 from daihoi.plans.models import Congress
 from daihoi.rules.electorate import MembersElectorate, QuorumCheck, denominator, exclusions, quorum_met
 
-# Full members of this branch's roll. Members temporarily attached *here* belong to another
-# branch's roll (which counts them as attached elsewhere), so they attend without being summoned
-# into this D; counting them here too would count them twice in the ward.
-_SUMMONED = Q(status=MemberStatus.FULL) & ~Q(attachment=Attachment.HERE)
-_ELSEWHERE = _SUMMONED & Q(attachment=Attachment.ELSEWHERE)
-_SUSPENDED = _SUMMONED & ~Q(attachment=Attachment.ELSEWHERE) & Q(is_suspended=True)
-_PROSECUTED = _SUMMONED & ~Q(attachment=Attachment.ELSEWHERE) & Q(is_suspended=False, is_prosecuted_or_detained=True)
-# Entitled to vote: summoned and not taken out of D whatever they do on the day.
-ENTITLED = _SUMMONED & ~Q(attachment=Attachment.ELSEWHERE) & Q(is_suspended=False, is_prosecuted_or_detained=False)
-# 190-QĐ/TW Art 30.2: excused members count unless absent; other absences count unless the
-# reason was accepted. "Absent" means for the whole congress, hence was_present.
-_EXCUSED_ABSENT = ENTITLED & Q(is_excused=True, was_present=False)
-_ACCEPTED_ABSENT = ENTITLED & Q(is_excused=False, was_present=False, reason_accepted=True)
+# What decides where a summoned member stands: one GROUP BY over these gives every figure.
+SITUATION = ("status", "attachment", "is_excused", "is_suspended", "is_prosecuted_or_detained",
+             "is_present", "was_present", "reason_accepted")
+ENTITLED = "entitled"
+
+
+def standing(status: str, attachment: str, is_excused: bool, is_suspended: bool, is_prosecuted_or_detained: bool,
+             is_present: bool, was_present: bool, reason_accepted: bool) -> str:
+    """Which MembersElectorate count a summoned member falls in (190-QĐ/TW Art 30.2), each member
+    in exactly one: "probationary" and "attached_here" are outside D; the exclusions are named as
+    in the rules core; "entitled" members make D and vote. Members temporarily attached *here*
+    belong to another branch's roll (which counts them as attached elsewhere), so they attend
+    without entering this D, or the ward would count them twice. Excused members and members
+    with an accepted reason leave D only if absent for the whole congress (``was_present``)."""
+    if status != MemberStatus.FULL:
+        return "probationary"
+    if attachment == Attachment.HERE:
+        return "attached_here"
+    exclusions_in_order = [
+        (attachment == Attachment.ELSEWHERE, "attached_elsewhere"),
+        (is_suspended, "suspended"),
+        (is_prosecuted_or_detained, "prosecuted_or_detained"),
+        (is_excused and not was_present, "excused_absent"),
+        (reason_accepted and not was_present, "absent_with_accepted_reason"),
+    ]
+    return next((name for applies, name in exclusions_in_order if applies), ENTITLED)
+
+
+_EXCLUSIONS = [field.name for field in fields(MembersElectorate) if field.name != "summoned"]
 
 
 @dataclass(frozen=True)
@@ -53,23 +70,19 @@ class HallCounts:
 
 
 def hall_counts(congress: Congress) -> HallCounts:
-    """All the hall's figures in one aggregate query; D and quorum come from the rules core."""
-    figures = Attendance.objects.filter(congress=congress).aggregate(
-        summoned=Count("id", filter=_SUMMONED),
-        attached_elsewhere=Count("id", filter=_ELSEWHERE),
-        excused_absent=Count("id", filter=_EXCUSED_ABSENT),
-        suspended=Count("id", filter=_SUSPENDED),
-        prosecuted_or_detained=Count("id", filter=_PROSECUTED),
-        absent_with_accepted_reason=Count("id", filter=_ACCEPTED_ABSENT),
-        present=Count("id", filter=ENTITLED & Q(is_present=True)),
-        probationary_summoned=Count("id", filter=Q(status=MemberStatus.PROBATIONARY)),
-        probationary_present=Count("id", filter=Q(status=MemberStatus.PROBATIONARY, is_present=True)),
-    )
-    present = figures.pop("present")
-    probationary = figures.pop("probationary_summoned"), figures.pop("probationary_present")
-    electorate = MembersElectorate(**figures)
+    """All the hall's figures from one grouped query; D and quorum come from the rules core."""
+    tally: Counter[str] = Counter()
+    groups = Attendance.objects.filter(congress=congress).order_by().values(*SITUATION).annotate(n=Count("id"))
+    for group in groups:
+        n = group.pop("n")
+        where = standing(**group)
+        tally[where] += n
+        tally[f"{where}_present"] += n if group["is_present"] else 0
+    excluded = {name: tally[name] for name in _EXCLUSIONS}
+    electorate = MembersElectorate(summoned=tally[ENTITLED] + sum(excluded.values()), **excluded)
     d = denominator(electorate)
-    return HallCounts(electorate, present, *probationary, d, quorum_of(present, d))
+    present = tally[f"{ENTITLED}_present"]
+    return HallCounts(electorate, present, tally["probationary"], tally["probationary_present"], d, quorum_of(present, d))
 
 
 def quorum_of(present: int, d: int) -> QuorumCheck:
@@ -81,8 +94,8 @@ def quorum_of(present: int, d: int) -> QuorumCheck:
 
 def present_entitled_member_ids(congress: Congress) -> list[int]:
     """Who is in the room and may vote right now: what a vote's snapshot freezes."""
-    rows = Attendance.objects.filter(ENTITLED, congress=congress, is_present=True)
-    return list(rows.order_by("member_id").values_list("member_id", flat=True))
+    rows = Attendance.objects.filter(congress=congress, is_present=True).order_by("member_id")
+    return [member_id for member_id, *situation in rows.values_list("member_id", *SITUATION) if standing(*situation) == ENTITLED]
 
 
 def attendance_list(congress: Congress) -> QuerySet[Attendance]:

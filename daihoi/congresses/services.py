@@ -111,7 +111,8 @@ def attendance_check_in(*, congress: Congress, attendance_ids: Collection[int]) 
     if not attendance_ids:
         raise ValidationError("Chưa chọn đồng chí nào để điểm danh.")
     with transaction.atomic():
-        rows = list(congress.attendances.select_for_update().filter(pk__in=attendance_ids).select_related("member"))
+        locked = congress.attendances.select_for_update(of=("self",)).filter(pk__in=attendance_ids)
+        rows = list(locked.select_related("member").order_by("pk"))
         if len(rows) != len(set(attendance_ids)):
             raise ValidationError("Có đồng chí không thuộc danh sách triệu tập của đại hội này.")
         already = [row for row in rows if row.is_present]
@@ -128,7 +129,7 @@ def attendance_check_in(*, congress: Congress, attendance_ids: Collection[int]) 
 def attendance_check_in_token(*, congress: Congress, token: str) -> CheckIn:
     """Check in by the code on the summons, as a USB scanner or the camera reads it."""
     code = normalize_token(token)
-    found = congress.attendances.filter(token=code).values_list("pk", flat=True).first() if code else None
+    found = congress.attendances.filter(token=code).order_by().values_list("pk", flat=True).first() if code else None
     if found is None:
         raise ValidationError(f"Mã “{code or token.strip()}” không có trong danh sách triệu tập của đại hội này.")
     return attendance_check_in(congress=congress, attendance_ids=[found])

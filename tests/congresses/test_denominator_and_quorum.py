@@ -64,3 +64,10 @@ def test_an_empty_summons_list_is_never_a_quorum(congress):
     quorum = selectors.hall_counts(congress).quorum
     assert not quorum.met
     assert "Chưa có đảng viên chính thức" in quorum.reason
+
+
+def test_a_member_in_several_situations_leaves_d_only_once(congress, summon):
+    summon({"is_excused": True, "is_suspended": True}, {"attachment": "elsewhere", "is_excused": True}, FULL)
+    counts = selectors.hall_counts(congress)
+    assert counts.denominator == 1
+    assert sum(counts.exclusions.values()) == 2
