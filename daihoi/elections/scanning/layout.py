@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 MM = 72 / 25.4  # reportlab points per millimetre
 
-MARKER_SIZE = 4.0
+MARKER_SIZE = 3.6
 MARKER_INSET = 2.0  # from the cell's edges: clear of the header text (which starts 6 mm in)
 MARKER_CENTER = MARKER_INSET + MARKER_SIZE / 2
 
