@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -26,8 +27,13 @@ def _ids(values: list[str]) -> list[int]:
         raise ValidationError("Dữ liệu chọn không hợp lệ.") from None
 
 
-def _act(request: HttpRequest, congress: Congress, action: Callable[[], str], back: str = "congresses:hall") -> HttpResponse:
-    """Run a service; show its success sentence or the Vietnamese reason it refused."""
+def _act(request: HttpRequest, congress: Congress, action: Callable[[], str], back: str = "congresses:hall",
+         form: Form | None = None) -> HttpResponse:
+    """Check the form if there is one, run a service; show its success sentence or the
+    Vietnamese reason the form or the service refused."""
+    if form is not None and not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect(back, congress_id=congress.pk)
     try:
         messages.success(request, action())
     except ValidationError as error:
@@ -89,12 +95,9 @@ def absence(request: HttpRequest, congress_id: int, attendance_id: int) -> HttpR
     congress = access_congress(request.user, congress_id, need="run")
     row = get_object_or_404(congress.attendances, pk=attendance_id)
     form = AbsenceForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, first_error(form))
-        return redirect("congresses:summons", congress_id=congress.pk)
     return _act(request, congress, lambda: (services.attendance_set_absence(attendance=row, **form.cleaned_data)
                                             or f"Đã ghi lý do vắng mặt của đồng chí {row.member.full_name}."),
-                "congresses:summons")
+                "congresses:summons", form)
 
 
 # ---- check-in ------------------------------------------------------------------------------
@@ -227,11 +230,8 @@ def minutes(request: HttpRequest, congress_id: int) -> HttpResponse:
 def minutes_save(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     form = MinutesForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, first_error(form))
-        return redirect("congresses:minutes", congress_id=congress.pk)
     return _act(request, congress, lambda: services.proceedings_update(congress=congress, **form.cleaned_data)
-                or "Đã lưu nội dung biên bản.", "congresses:minutes")
+                or "Đã lưu nội dung biên bản.", "congresses:minutes", form)
 
 
 @require_POST
@@ -257,12 +257,9 @@ def motions(request: HttpRequest, congress_id: int) -> HttpResponse:
 def motion_open(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     form = MotionOpenForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, first_error(form))
-        return redirect("congresses:motions", congress_id=congress.pk)
     return _act(request, congress, lambda: services.motion_open(
         congress=congress, kind=MotionKind(form.cleaned_data["kind"]), title=form.cleaned_data["title"])
-        and "Đã mở biểu quyết.", "congresses:motions")
+        and "Đã mở biểu quyết.", "congresses:motions", form)
 
 
 @require_POST
@@ -271,12 +268,9 @@ def motion_record(request: HttpRequest, congress_id: int, motion_id: int) -> Htt
     congress = access_congress(request.user, congress_id, need="run")
     motion = get_object_or_404(congress.motions, pk=motion_id)
     form = MotionRecordForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, first_error(form))
-        return redirect("congresses:motions", congress_id=congress.pk)
     return _act(request, congress, lambda: "Đã ghi kết quả: " + (
         "thông qua." if services.motion_record(motion=motion, **form.cleaned_data).passed else "không thông qua."),
-        "congresses:motions")
+        "congresses:motions", form)
 
 
 @require_POST
@@ -302,11 +296,8 @@ def documents(request: HttpRequest, congress_id: int) -> HttpResponse:
 def document_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     form = DocumentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, first_error(form))
-        return redirect("congresses:documents", congress_id=congress.pk)
     return _act(request, congress, lambda: services.document_upload(congress=congress, **form.cleaned_data)
-                and "Đã đăng tài liệu cho đảng viên chi bộ.", "congresses:documents")
+                and "Đã đăng tài liệu cho đảng viên chi bộ.", "congresses:documents", form)
 
 
 @require_POST
