@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.http import Http404
+from django.utils.text import slugify
 
 from daihoi.congresses import selectors as hall
 from daihoi.congresses.models import Body
@@ -12,6 +13,8 @@ from daihoi.documents import contexts as c
 from daihoi.documents.kinds import KINDS
 from daihoi.documents.models import WardTemplate
 from daihoi.documents.render import default_template
+from daihoi.elections import selectors as elections
+from daihoi.lib.text import fold
 from daihoi.organizations.models import PartyCommittee
 from daihoi.plans import selectors as plans
 from daihoi.plans.models import Congress, Office, Plan
@@ -32,6 +35,12 @@ class DocumentEntry:
     stem: str
     label: str
     context: c.Context
+
+    @property
+    def key(self) -> str:
+        """What the download address names: the kind, or the stem of a per-round document (a
+        congress has one set of counting minutes per round)."""
+        return self.stem if KINDS[self.kind].per_round else self.kind
 
 
 def template_for(party_committee: PartyCommittee, kind: str) -> bytes:
@@ -116,9 +125,27 @@ def motion_line(motion: object) -> c.MotionLine:
     return c.MotionLine(motion.title, motion.agree, motion.disagree, motion.abstain, motion.passed)  # type: ignore[attr-defined]
 
 
+def counting_minutes_entries(congress: Congress, facts: c.CongressFacts) -> list[DocumentEntry]:
+    """One set of counting minutes per announced round, from the figures the elections app froze
+    and the RoundResult the rules core counted (``round_minutes_context``); open rounds have none."""
+    entries = []
+    for round_ in elections.locked_rounds(congress):
+        data = elections.round_minutes_context(round_)
+        head, members = data["committee"]
+        minutes = c.CountingMinutesInput(
+            facts=facts, election=data["election"], round_number=data["round_number"], electorate=data["electorate"],
+            present=data["present"], committee=c.CountingCommittee(head, members), result=data["result"],
+            completed_at=data["completed_at"])
+        kind = KINDS["counting_minutes"]
+        stem = f"{kind.filename.removesuffix('.docx')}-{slugify(fold(data['election']))}-lan-{data['round_number']}"
+        label = f"{kind.label} bầu {data['election'].lower()}, lần {data['round_number']}"
+        entries.append(DocumentEntry(kind.slug, stem, label, c.counting_minutes_context(minutes)))
+    return entries
+
+
 def congress_documents(congress: Congress) -> list[DocumentEntry]:
-    """The documents of one branch congress, in the order the season produces them. Counting
-    minutes are added per round by the elections app (counting_minutes_context)."""
+    """The documents of one branch congress, in the order the season produces them: the summons,
+    the counting minutes of each announced round, then the congress's own documents."""
     facts = congress_facts(congress)
     minutes = minutes_input(congress)
     outcomes = minutes.elections
@@ -134,8 +161,9 @@ def congress_documents(congress: Congress) -> list[DocumentEntry]:
         "approval_decision": c.approval_decision_context(c.ApprovalDecisionInput(
             facts, outcomes, "", decided_on=congress.approved_on, number=decision_number(congress))),
     }
-    return [DocumentEntry(kind, KINDS[kind].filename.removesuffix(".docx"), KINDS[kind].label, context)
-            for kind, context in inputs.items()]
+    entries = [DocumentEntry(kind, KINDS[kind].filename.removesuffix(".docx"), KINDS[kind].label, context)
+               for kind, context in inputs.items()]
+    return entries[:1] + counting_minutes_entries(congress, facts) + entries[1:]
 
 
 def decision_number(congress: Congress) -> str | None:

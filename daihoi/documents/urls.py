@@ -6,7 +6,7 @@ app_name = "documents"
 urlpatterns = [
     path("dai-hoi/<int:congress_id>/", views.congress_documents, name="congress_documents"),
     path("dai-hoi/<int:congress_id>/ho-so.zip", views.congress_file, name="congress_file"),
-    re_path(r"^dai-hoi/(?P<congress_id>\d+)/(?P<kind>[a-z_]+)\.(?P<fmt>docx|pdf)$", views.congress_document,
+    re_path(r"^dai-hoi/(?P<congress_id>\d+)/(?P<key>[a-z0-9_-]+)\.(?P<fmt>docx|pdf)$", views.congress_document,
             name="congress_document"),
     re_path(r"^ke-hoach/(?P<plan_id>\d+)/bao-cao\.(?P<fmt>docx|pdf)$", views.season_report, name="season_report"),
     path("mau/", views.templates, name="templates"),

@@ -46,9 +46,9 @@ def congress_documents(request: HttpRequest, congress_id: int) -> HttpResponse:
 
 
 @login_required
-def congress_document(request: HttpRequest, congress_id: int, kind: str, fmt: str) -> HttpResponse:
+def congress_document(request: HttpRequest, congress_id: int, key: str, fmt: str) -> HttpResponse:
     congress = access_congress(request.user, congress_id)
-    entry = next((e for e in selectors.congress_documents(congress) if e.kind == kind), None)
+    entry = next((e for e in selectors.congress_documents(congress) if e.key == key), None)
     if entry is None:
         raise Http404("Không có văn bản này.")
     docx = render_entry(entry, congress.branch.party_committee)

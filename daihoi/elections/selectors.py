@@ -253,6 +253,13 @@ def result_from_json(data: dict[str, Any]) -> counting.RoundResult:
         tie=None if tie is None else Tie(tuple(tie["candidates"]), tie["seats"]))
 
 
+def locked_rounds(congress: Congress) -> QuerySet[Round]:
+    """The announced rounds of a congress, election by election, each in its order: one set of
+    counting minutes each (election-rules.md §7)."""
+    return Round.objects.filter(election__congress=congress, status=RoundStatus.LOCKED).select_related(
+        "election__congress", "snapshot").order_by("election__created_at", "election_id", "number")
+
+
 def round_minutes_context(round_: Round) -> dict[str, Any]:
     """What the counting minutes (biên bản kiểm phiếu, election-rules.md §7) are written from, in
     the documents app's terms (``CountingMinutesInput`` without its header facts): the election,
