@@ -210,3 +210,4 @@ class AuditEntry(models.Model):
         verbose_name = "nhật ký bầu cử"
         verbose_name_plural = "nhật ký bầu cử"
         ordering = ["at", "id"]
+from daihoi.elections.scanning.models import BatchStatus, PageStatus, ScanBatch, ScannedBallot, ScanPage, ScanStatus  # noqa: E402,F401  issue 9

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from daihoi.elections import views
 
@@ -14,5 +14,6 @@ urlpatterns = [
     path("lan-bau/<int:round_id>/ket-qua/", views.results, name="results"),
     path("lan-bau/<int:round_id>/may/<int:station>/", views.station, name="station"),
     path("lan-bau/<int:round_id>/may/<int:station>/phieu/", views.entry, name="entry"),
+    path("lan-bau/<int:round_id>/quet/", include("daihoi.elections.scanning.urls")),
     path("lan-bau/<int:round_id>/<slug:action>/", views.round_action, name="round_action"),
 ]

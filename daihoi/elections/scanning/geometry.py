@@ -64,8 +64,9 @@ def blank_cell(spec: BallotSpec, ppm: float = PPM) -> np.ndarray:
     """The blank ballot as the reader sees it (grey, ``ppm`` pixels per mm): the first cell of the
     renderer's own PDF, so the template is exactly what was printed."""
     geometry = geometry_for(spec)
-    page = pypdfium2.PdfDocument(ballots_pdf(spec, 1))[0]
-    bitmap = page.render(scale=ppm / MM, grayscale=True).to_numpy()
+    pdf = pypdfium2.PdfDocument(ballots_pdf(spec, 1))
+    bitmap = pdf[0].render(scale=ppm / MM, grayscale=True).to_numpy()
+    pdf.close()
     gray = bitmap if bitmap.ndim == 2 else bitmap[..., 0]
     width, height = round(geometry.cell_w * ppm), round(geometry.cell_h * ppm)
     return np.ascontiguousarray(gray[:height, :width])

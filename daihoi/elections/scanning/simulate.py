@@ -50,8 +50,9 @@ class Page:
 @lru_cache(maxsize=16)
 def blank_sheet(spec: BallotSpec, dpi: float) -> np.ndarray:
     """The first sheet of the ballot PDF as a BGR image (all ballots of a sheet are alike)."""
-    page = pypdfium2.PdfDocument(ballots_pdf(spec, 4))[0]
-    rgb = page.render(scale=dpi / 72).to_numpy()[..., :3]
+    pdf = pypdfium2.PdfDocument(ballots_pdf(spec, 4))
+    rgb = pdf[0].render(scale=dpi / 72).to_numpy()[..., :3].copy()
+    pdf.close()
     return np.ascontiguousarray(rgb[..., ::-1])
 
 
