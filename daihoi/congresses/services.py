@@ -241,14 +241,17 @@ def motion_open(*, congress: Congress, kind: MotionKind, title: str) -> Motion:
         _lock(congress)
         if current := selectors.open_motion(congress):
             raise ValidationError(f"Đang có biểu quyết chưa kết thúc: “{current.title}”.")
-        snapshot = _snapshot(congress)
+        snapshot = snapshot_take(congress=congress)
         if not snapshot.quorum_met:
             raise ValidationError(f"Không mở được biểu quyết. {snapshot.quorum_reason}.")
         snapshot.save()
         return Motion.objects.create(congress=congress, kind=kind, title=title[:300], snapshot=snapshot, opened_at=snapshot.taken_at)
 
 
-def _snapshot(congress: Congress) -> ElectorateSnapshot:
+def snapshot_take(*, congress: Congress) -> ElectorateSnapshot:
+    """Freeze the electorate of this moment (issue 11), unsaved: who is present and entitled, D,
+    the exclusions and the quorum check (rules core, through ``hall_counts``). A show-of-hands vote
+    and a ballot round each save one when they open, so later arrivals change the next vote only."""
     counts = selectors.hall_counts(congress)
     return ElectorateSnapshot(
         congress=congress, taken_at=timezone.now(), summoned=counts.summoned, present=counts.present,

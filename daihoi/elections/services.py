@@ -49,9 +49,9 @@ def _show_of_hands(*, congress: Congress, kind: MotionKind, title: str, hands: S
 
 def _freeze_electorate(congress: Congress) -> ElectorateSnapshot:
     """The hall's snapshot of who is present and entitled, D and quorum, saved for this round.
-    The hall app builds it (``_snapshot``, to become public as ``snapshot_take``); a round opens
+    The hall app builds it (``snapshot_take``); a round opens
     only with a quorum (rules core ``quorum_met``)."""
-    snapshot = hall._snapshot(congress)
+    snapshot = hall.snapshot_take(congress=congress)
     if not snapshot.quorum_met:
         raise ValidationError(snapshot.quorum_reason)
     snapshot.save()
