@@ -12,7 +12,7 @@ from daihoi.elections.ballot_pdf import BallotSpec
 from daihoi.elections.models import (
     CandidateSource, CandidateStatus, CountMethod, Election, Office, Round, RoundStatus)
 from daihoi.organizations.models import MemberStatus
-from daihoi.plans.models import Congress
+from daihoi.plans.models import Congress, CongressStatus
 from daihoi.rules.ballots import INVALID_REASONS
 from daihoi.rules.lists import poll_votes_needed
 from daihoi.rules.structure import branch_structure
@@ -32,7 +32,22 @@ def congress_page(congress: Congress, can_run: bool) -> dict[str, Any]:
         "congress": congress, "can_run": can_run, "elections": elections,
         "structure": branch_structure(selectors.full_member_count(congress)),
         "offices": [(value, label) for value, label in Office.choices if value not in taken],
+        "submission": submission(congress) if can_run else None,
     }
+
+
+def submission(congress: Congress) -> dict[str, Any] | None:
+    """What the branch would submit for approval from its announced rounds, while it still may
+    (not yet approved): the people elected, office by office, with their votes."""
+    if congress.status in (CongressStatus.APPROVED, CongressStatus.PLANNED):
+        return None
+    data = selectors.result_input_from_rounds(congress)
+    if data is None:
+        return None
+    people = [(Office.COMMITTEE.label, data.committee), (Office.SECRETARY.label, [data.secretary]),
+              (Office.DEPUTY_SECRETARY.label, [data.deputy] if data.deputy else [])]
+    return {"data": data, "submitted": congress.status == CongressStatus.RESULTS_SUBMITTED,
+            "rows": [(office, member.full_name, votes) for office, elected in people for member, votes in elected]}
 
 
 def election_page(election: Election, can_run: bool) -> dict[str, Any]:

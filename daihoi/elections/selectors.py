@@ -11,7 +11,8 @@ from daihoi.congresses.models import Body, BodySeat
 from daihoi.elections.models import (
     BallotResolution, Candidate, CandidateStatus, CountMethod, Election, ElectionList, Office, Round, RoundStatus)
 from daihoi.organizations.models import Attachment, Member, MemberStatus
-from daihoi.plans.models import Congress, PersonnelPlan
+from daihoi.plans.models import Congress, PersonnelPlan, ResultSource
+from daihoi.plans.services import ResultInput
 from daihoi.rules import counting
 from daihoi.rules.ballots import ApproveBallot, Ballot, StrikeBallot
 from daihoi.rules.electorate import MembersElectorate
@@ -22,6 +23,8 @@ from daihoi.rules.tally_json import result_json
 from daihoi.rules.structure import branch_structure
 
 FROM_COMMITTEE = (Office.SECRETARY, Office.DEPUTY_SECRETARY)
+# The elections whose results the ward approves (chuẩn y), in plans' ResultInput.
+APPROVAL_OFFICES = (Office.COMMITTEE, Office.SECRETARY, Office.DEPUTY_SECRETARY)
 # Offices the rules core's list checks know (``daihoi.rules.lists.Office``).
 LIST_OFFICES = (Office.COMMITTEE, Office.SECRETARY, Office.DEPUTY_SECRETARY)
 
@@ -278,3 +281,40 @@ def round_minutes_context(round_: Round) -> dict[str, Any]:
         "result": None if round_.result is None else result_from_json(round_.result),
         "completed_at": round_.locked_at,
     }
+
+
+# ---- the results the branch submits for approval -------------------------------------------
+
+def elected_with_votes(election: Election) -> list[tuple[Member, int]] | None:
+    """Those the announced rounds elected, highest first, each with the votes of the round that
+    elected them (as the rules core counted them); None while seats remain to be filled."""
+    people: list[tuple[int, int]] = []
+    for round_ in election.rounds.filter(status=RoundStatus.LOCKED).order_by("number"):
+        votes = {c["id"]: c["votes"] for c in round_.result["candidates"]}
+        people += [(int(cid), votes[cid]) for cid in round_.result["elected"]]
+    if len(people) < election.seats:
+        return None
+    candidates = Candidate.objects.select_related("member").in_bulk([pk for pk, _ in people])
+    return sorted(((candidates[pk].member, votes) for pk, votes in people), key=lambda person: -person[1])
+
+
+def result_input_from_rounds(congress: Congress) -> ResultInput | None:
+    """The results for approval taken from the announced rounds instead of typed: the committee
+    (where the branch elects one, 294-QĐ/TW), the secretary and the deputy (if elected), each
+    with their votes; summoned, present and D as frozen when the committee's election (else the
+    secretary's) opened its first round. None until each of these elections has filled its seats."""
+    elections = {e.office: e for e in elections_of(congress) if e.office in APPROVAL_OFFICES}
+    needs_committee = branch_structure(full_member_count(congress)).committee
+    if Office.SECRETARY not in elections or (needs_committee and Office.COMMITTEE not in elections):
+        return None
+    found = {office: elected_with_votes(election) for office, election in elections.items()}
+    elected = {office: people for office, people in found.items() if people is not None}
+    if len(elected) < len(found):
+        return None
+    committee = elections.get(Office.COMMITTEE)
+    first = Round.objects.select_related("snapshot").get(election=committee or elections[Office.SECRETARY], number=1)
+    deputy = elected.get(Office.DEPUTY_SECRETARY)
+    return ResultInput(
+        summoned=first.snapshot.summoned, present=first.snapshot.present, denominator=first.snapshot.denominator,
+        committee_seats=committee.seats if committee else 0, committee=elected.get(Office.COMMITTEE, []),
+        secretary=elected[Office.SECRETARY][0], deputy=deputy[0] if deputy else None, source=ResultSource.ELECTIONS)

@@ -3,6 +3,7 @@ the round's), so that the presidium, the counting stations and the head never ha
 election; every write leaves an AuditEntry (who, which station, when, what). Validity, margins and
 winners are decided by the rules core only."""
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +20,8 @@ from daihoi.elections.models import (
     AuditEntry, BallotEntry, BallotResolution, Candidate, CandidateSource, CandidateStatus, CountMethod, Election,
     ElectionList, Office, Recount, Round, RoundStatus)
 from daihoi.organizations.models import Member
-from daihoi.plans.models import Congress
+from daihoi.plans import services as plans
+from daihoi.plans.models import Congress, CongressResult
 from daihoi.rules.lists import max_list_size, nominees_to_keep, poll_votes_needed
 from daihoi.rules.structure import may_hold_secretary_round
 
@@ -403,3 +405,18 @@ def runoff_prepare(*, round_: Round, user: User) -> ElectionList:
     ids = [int(cid) for cid in runoff.ids]
     return list_new_version(election=round_.election, seats=runoff.seats, candidate_ids=ids, user=user, adopted=True,
                             note=f"Bầu lại giữa những người bằng phiếu sau lần bầu {round_.number}")
+
+
+# ---- the results for approval --------------------------------------------------------------
+
+def congress_results_submit(*, congress: Congress, user: User, on: date) -> CongressResult:
+    """The branch submits the announced results for approval (chuẩn y) through the plans app, as
+    counted, never retyped. The congress's rounds stay locked meanwhile, so no recount slips in
+    between reading them and submitting."""
+    with transaction.atomic():
+        list(Round.objects.select_for_update().filter(election__congress=congress))
+        data = selectors.result_input_from_rounds(congress)
+        if data is None:
+            raise ValidationError("Chưa trình được: các cuộc bầu chi ủy, bí thư (và phó bí thư, nếu có) "
+                                  "cần có lần bầu đã công bố đủ số lượng.")
+        return plans.result_submit(congress=congress, data=data, by=user, on=on)

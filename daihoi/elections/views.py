@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from daihoi.congresses.access import access_congress, congresses_visible_to, may
@@ -60,6 +61,9 @@ def congress_elections(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id)
     if request.method == "POST":
         access_congress(request.user, congress_id, need="run")
+        if request.POST.get("action") == "submit_results":
+            return _act(request, lambda: _say(services.congress_results_submit(congress=congress, user=request.user, on=timezone.localdate()),
+                                              "Đã trình kết quả bầu cử lên Đảng ủy để chuẩn y."), request.path)
         return _act(request, lambda: f"Đã tạo cuộc bầu {services.election_create(congress=congress, office=request.POST.get('office', ''), seats=_int(request, 'seats'), user=request.user).get_office_display().lower()}.",
                     request.path)
     return render(request, "elections/congress.html", pages.congress_page(congress, may(request.user, "run")))
