@@ -8,4 +8,7 @@ ensure_venv ""
 "$VENV/bin/daihoi" migrate --noinput -v 0
 "$VENV/bin/daihoi" demo
 echo "daihoi: open http://127.0.0.1:8000 (Ctrl+C to stop)"
-exec "$VENV/bin/daihoi" runserver --noreload "${DAIHOI_ADDR:-127.0.0.1:8000}"
+# gunicorn rather than Django's development server: the phones, the projector and the counting
+# stations of the hall all connect at once.
+exec "$VENV/bin/gunicorn" daihoi.wsgi --bind "${DAIHOI_ADDR:-127.0.0.1:8000}" \
+  --worker-class gthread --workers 2 --threads 8 --access-logfile -
