@@ -18,6 +18,17 @@ class MotionRecordForm(forms.Form):
     abstain = forms.IntegerField(label="Không biểu quyết", **_COUNT)
 
 
+class SpeakerForm(forms.Form):
+    member_id = forms.IntegerField(label="Đảng viên xin phát biểu", min_value=1)
+    topic = forms.CharField(label="Nội dung phát biểu", max_length=300, required=False)
+
+
+class TimerForm(forms.Form):
+    action = forms.ChoiceField(label="Việc", choices=[("start", "Bắt đầu"), ("pause", "Tạm dừng"), ("stop", "Kết thúc lượt")])
+    minutes = forms.IntegerField(label="Số phút mỗi lượt", min_value=1, max_value=60, required=False)
+    speaker = forms.IntegerField(label="Người phát biểu", min_value=1, required=False)
+
+
 class AbsenceForm(forms.Form):
     reason = forms.CharField(label="Lý do vắng mặt", max_length=300, required=False)
     accepted = forms.BooleanField(label="Lý do được chấp nhận", required=False)

@@ -60,6 +60,12 @@ class Proceedings(models.Model):
     self_review_summary = models.TextField("tóm tắt báo cáo kiểm điểm", blank=True)
     discussion_summary = models.TextField("tóm tắt thảo luận", blank=True)
     upper_committee_speech = models.TextField("phát biểu chỉ đạo của cấp trên", blank=True)
+    speakers_closed_at = models.DateTimeField("giờ khóa danh sách phát biểu", null=True, blank=True)
+    timer_seconds = models.PositiveIntegerField("thời gian mỗi lượt phát biểu (giây)", default=300)
+    timer_started_at = models.DateTimeField("đồng hồ chạy từ", null=True, blank=True)
+    timer_elapsed = models.PositiveIntegerField("số giây đã chạy trước lần chạy này", default=0)
+    timer_speaker = models.ForeignKey(
+        "Speaker", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người đang phát biểu")
 
     class Meta:
         verbose_name = "diễn biến đại hội"
@@ -80,6 +86,25 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Speaker(models.Model):
+    """A member who asked to speak in the discussion (đăng ký phát biểu), in the order the chair
+    set; ``spoke_at`` is filled when the member's turn ends. Names and topics go to the minutes."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="speakers", verbose_name="đại hội")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+", verbose_name="đảng viên")
+    topic = models.CharField("nội dung phát biểu", max_length=300, blank=True)
+    position = models.PositiveIntegerField("thứ tự")
+    spoke_at = models.DateTimeField("đã phát biểu lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "người đăng ký phát biểu"
+        verbose_name_plural = "danh sách phát biểu"
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.member} · {self.topic}"
 
 
 class Body(models.TextChoices):

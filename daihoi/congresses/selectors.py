@@ -4,10 +4,13 @@ import importlib
 import importlib.util
 from collections import Counter
 from dataclasses import dataclass, fields
+from datetime import datetime
 
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
-from daihoi.congresses.models import AgendaItem, Attendance, Body, BodySeat, CongressDocument, Motion, Proceedings
+from daihoi.congresses.models import (
+    AgendaItem, Attendance, Body, BodySeat, CongressDocument, ElectorateSnapshot, Motion, Proceedings, Speaker)
 from daihoi.lib.text import fold
 from daihoi.organizations.models import Attachment, MemberStatus
 from daihoi.plans.models import Congress
@@ -67,6 +70,11 @@ class HallCounts:
     @property
     def exclusions(self) -> dict[str, int]:
         return exclusions(self.electorate)
+
+    @property
+    def vote_sentence(self) -> str:
+        """The chair's sentence if a show-of-hands vote opened now (live figures)."""
+        return chair_sentence(present=self.present, summoned=self.summoned, quorum_met=self.quorum.met, act=SHOW_OF_HANDS)
 
 
 def hall_counts(congress: Congress) -> HallCounts:
@@ -151,6 +159,124 @@ def open_motion(congress: Congress) -> Motion | None:
 
 def last_closed_motion(congress: Congress) -> Motion | None:
     return motions(congress).filter(closed_at__isnull=False).order_by("-closed_at", "-id").first()
+
+
+# ---- the electorate frozen at each vote (issue 11) -----------------------------------------
+
+SHOW_OF_HANDS, BALLOT = "biểu quyết", "bầu cử"
+
+
+def chair_sentence(*, present: int, summoned: int, quorum_met: bool, act: str) -> str:
+    """What the chair reads out when a vote or a ballot round opens: the full members present out
+    of those summoned, and whether the congress may proceed (the quorum, decided by the rules core
+    and passed in here)."""
+    enough = "đủ" if quorum_met else "không đủ"
+    return f"Có mặt {present}/{summoned} đảng viên chính thức được triệu tập; {enough} điều kiện tiến hành {act}."
+
+
+@dataclass(frozen=True)
+class FrozenElectorate:
+    """One vote or ballot round with the electorate frozen when it opened: for the screens, the
+    projector and the minutes, which never use the live count for it."""
+
+    label: str
+    act: str
+    is_open: bool
+    snapshot: ElectorateSnapshot
+
+    @property
+    def sentence(self) -> str:
+        s = self.snapshot
+        return chair_sentence(present=s.present, summoned=s.summoned, quorum_met=s.quorum_met, act=self.act)
+
+    @property
+    def is_ballot(self) -> bool:
+        return self.act == BALLOT
+
+    @property
+    def minutes_title(self) -> str:
+        """The vote as the minutes list it, with the figures frozen when it opened."""
+        s = self.snapshot
+        return f"{self.label} (có mặt {s.present}/{s.summoned} đảng viên chính thức được triệu tập, D = {s.denominator})"
+
+
+def frozen_of(snapshot: ElectorateSnapshot) -> FrozenElectorate:
+    """Label a snapshot by what it froze: a show-of-hands motion, or a ballot round (the elections
+    app's Round, reached through its reverse relation so the hall does not import elections)."""
+    motion = getattr(snapshot, "motion", None)
+    if motion is not None:
+        return FrozenElectorate(motion.title, SHOW_OF_HANDS, motion.closed_at is None, snapshot)
+    round_ = snapshot.election_round
+    label = f"Bầu {round_.election.get_office_display().lower()}, lần {round_.number}"
+    return FrozenElectorate(label, BALLOT, round_.status != "locked", snapshot)
+
+
+def frozen_electorates(congress: Congress) -> list[FrozenElectorate]:
+    """Every vote and ballot round of the congress in the order they opened, each with its frozen
+    figures (who was present and entitled, D, the quorum): what the minutes record."""
+    snapshots = ElectorateSnapshot.objects.filter(congress=congress).select_related("motion", "election_round__election")
+    return [frozen_of(snapshot) for snapshot in snapshots.order_by("taken_at", "id")]
+
+
+def vote_in_progress(congress: Congress) -> FrozenElectorate | None:
+    """The open show-of-hands vote or the ballot round not yet announced, if any: its frozen
+    figures stay on the projector while late arrivals only change the live count."""
+    return next((vote for vote in reversed(frozen_electorates(congress)) if vote.is_open), None)
+
+
+# ---- discussion: speakers and the speaking timer -------------------------------------------
+
+def speakers(congress: Congress) -> QuerySet[Speaker]:
+    return congress.speakers.select_related("member").order_by("position", "id")
+
+
+def speakers_waiting(congress: Congress) -> QuerySet[Speaker]:
+    """Who still waits for their turn, in the chair's order."""
+    return speakers(congress).filter(spoke_at__isnull=True)
+
+
+def speakers_spoken(congress: Congress) -> QuerySet[Speaker]:
+    """Who has spoken, in the order they spoke: what the minutes carry."""
+    return speakers(congress).filter(spoke_at__isnull=False).order_by("spoke_at", "id")
+
+
+@dataclass(frozen=True)
+class TimerState:
+    """The speaking timer as the screens show it: ``state`` is running, paused or stopped;
+    ``remaining`` goes below zero once the speaker runs over."""
+
+    state: str
+    limit: int
+    remaining: int
+    speaker: Speaker | None
+
+    @property
+    def over(self) -> bool:
+        return self.remaining < 0
+
+    @property
+    def display(self) -> str:
+        """m:ss, with a minus sign once over time."""
+        minutes, seconds = divmod(abs(self.remaining), 60)
+        return f"{'−' if self.over else ''}{minutes}:{seconds:02d}"
+
+
+def timer_state(proceedings: Proceedings, now: datetime | None = None) -> TimerState:
+    """Remaining time = the configured length − the seconds run before − the current run."""
+    running = proceedings.timer_started_at is not None
+    elapsed = proceedings.timer_elapsed
+    if running:
+        elapsed += int(((now or timezone.now()) - proceedings.timer_started_at).total_seconds())
+    state = "running" if running else "paused" if proceedings.timer_elapsed or proceedings.timer_speaker_id else "stopped"
+    speaker = proceedings.timer_speaker if proceedings.timer_speaker_id else None
+    return TimerState(state, proceedings.timer_seconds, proceedings.timer_seconds - elapsed, speaker)
+
+
+def discussion_minutes(congress: Congress) -> str:
+    """The minutes' discussion section: the secretariat's summary, then who spoke, on what, in the
+    order they spoke."""
+    lines = [f"Đồng chí {s.member.full_name} phát biểu{f': {s.topic}' if s.topic else ''}." for s in speakers_spoken(congress)]
+    return "\n".join([proceedings_of(congress).discussion_summary, *lines]).strip()
 
 
 def documents(congress: Congress) -> QuerySet[CongressDocument]:

@@ -13,7 +13,8 @@ from django.utils import timezone
 from daihoi.congresses import selectors
 from daihoi.congresses.checks import check_counting_committee, check_head, check_motion_counts
 from daihoi.congresses.models import (
-    AgendaItem, Attendance, Body, BodySeat, CongressDocument, DocumentKind, ElectorateSnapshot, Motion, MotionKind, Proceedings)
+    AgendaItem, Attendance, Body, BodySeat, CongressDocument, DocumentKind, ElectorateSnapshot, Motion, MotionKind, Proceedings,
+    Speaker)
 from daihoi.organizations.models import Member
 from daihoi.plans.models import Congress
 from daihoi.rules.electorate import motion_passes
@@ -317,3 +318,103 @@ def document_delete(*, document: CongressDocument) -> None:
     with transaction.atomic():
         document.delete()
     file.delete(save=False)
+
+
+# ---- discussion: speakers and the speaking timer -------------------------------------------
+
+TIMER_MAX_MINUTES = 60
+
+
+def speaker_add(*, congress: Congress, member_id: int, topic: str) -> Speaker:
+    """A summoned member asks to speak (the secretariat adds them from the hall screen); they go to
+    the end of the list. Refused once the chair closed the list, or while already waiting."""
+    topic = " ".join(topic.split())
+    if len(topic) > 300:
+        raise ValidationError("Nội dung phát biểu quá dài (tối đa 300 ký tự).")
+    with transaction.atomic():
+        proceedings = _lock(congress)
+        if proceedings.speakers_closed_at is not None:
+            raise ValidationError("Chủ tọa đã khóa danh sách phát biểu.")
+        row = congress.attendances.select_related("member").filter(member_id=member_id).first()
+        if row is None:
+            raise ValidationError("Đồng chí này không có trong danh sách triệu tập của đại hội.")
+        if selectors.speakers_waiting(congress).filter(member_id=member_id).exists():
+            raise ValidationError(f"Đồng chí {row.member.full_name} đã có trong danh sách chờ phát biểu.")
+        last = congress.speakers.order_by("-position").values_list("position", flat=True).first() or 0
+        return Speaker.objects.create(congress=congress, member=row.member, topic=topic, position=last + 1)
+
+
+def speaker_move(*, speaker: Speaker, up: bool) -> None:
+    """The chair moves a waiting speaker one place up or down, swapping with the neighbour."""
+    with transaction.atomic():
+        _lock(speaker.congress)
+        waiting = list(selectors.speakers_waiting(speaker.congress).select_for_update(of=("self",)))
+        index = next((n for n, row in enumerate(waiting) if row.pk == speaker.pk), None)
+        if index is None:
+            raise ValidationError("Đồng chí này không còn trong danh sách chờ phát biểu.")
+        other = index - 1 if up else index + 1
+        if not 0 <= other < len(waiting):
+            return
+        a, b = waiting[index], waiting[other]
+        a.position, b.position = b.position, a.position
+        Speaker.objects.bulk_update([a, b], ["position"])
+
+
+def speaker_remove(*, speaker: Speaker) -> None:
+    """Take a member off the list before their turn (they withdrew their request)."""
+    with transaction.atomic():
+        proceedings = _lock(speaker.congress)
+        row = Speaker.objects.select_for_update().get(pk=speaker.pk)
+        if row.spoke_at is not None or proceedings.timer_speaker_id == row.pk:
+            raise ValidationError("Đồng chí này đã phát biểu hoặc đang phát biểu.")
+        row.delete()
+
+
+def speakers_close(*, congress: Congress, closed: bool) -> None:
+    """The chair closes the list of speakers (nobody more may ask), or opens it again."""
+    with transaction.atomic():
+        proceedings = _lock(congress)
+        proceedings.speakers_closed_at = timezone.now() if closed else None
+        proceedings.save(update_fields=["speakers_closed_at"])
+
+
+def timer_start(*, congress: Congress, minutes: int | None = None, speaker_id: int | None = None) -> None:
+    """Start the speaking timer, or resume it after a pause. Starting a stopped timer gives the
+    floor to ``speaker_id`` (default: the first waiting speaker) for ``minutes`` minutes."""
+    if minutes is not None and not 1 <= minutes <= TIMER_MAX_MINUTES:
+        raise ValidationError(f"Thời gian phát biểu từ 1 đến {TIMER_MAX_MINUTES} phút.")
+    with transaction.atomic():
+        proceedings = _lock(congress)
+        if proceedings.timer_started_at is not None:
+            raise ValidationError("Đồng hồ đang chạy.")
+        if selectors.timer_state(proceedings).state == "stopped":
+            waiting = selectors.speakers_waiting(congress)
+            speaker = waiting.filter(pk=speaker_id).first() if speaker_id else waiting.first()
+            if speaker_id and speaker is None:
+                raise ValidationError("Đồng chí này không có trong danh sách chờ phát biểu.")
+            proceedings.timer_speaker, proceedings.timer_elapsed = speaker, 0
+            proceedings.timer_seconds = (minutes or proceedings.timer_seconds // 60) * 60
+        proceedings.timer_started_at = timezone.now()
+        proceedings.save(update_fields=["timer_speaker", "timer_elapsed", "timer_seconds", "timer_started_at"])
+
+
+def timer_pause(*, congress: Congress) -> None:
+    """Pause the timer, keeping the time already spoken."""
+    with transaction.atomic():
+        proceedings = _lock(congress)
+        if proceedings.timer_started_at is None:
+            raise ValidationError("Đồng hồ không chạy.")
+        proceedings.timer_elapsed = proceedings.timer_seconds - selectors.timer_state(proceedings).remaining
+        proceedings.timer_started_at = None
+        proceedings.save(update_fields=["timer_elapsed", "timer_started_at"])
+
+
+def timer_stop(*, congress: Congress) -> None:
+    """End the turn: the speaker is recorded as having spoken (for the minutes) and the timer is
+    reset for the next speaker."""
+    with transaction.atomic():
+        proceedings = _lock(congress)
+        if proceedings.timer_speaker_id:
+            Speaker.objects.filter(pk=proceedings.timer_speaker_id, spoke_at__isnull=True).update(spoke_at=timezone.now())
+        proceedings.timer_speaker, proceedings.timer_started_at, proceedings.timer_elapsed = None, None, 0
+        proceedings.save(update_fields=["timer_speaker", "timer_started_at", "timer_elapsed"])

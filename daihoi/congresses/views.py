@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from daihoi.congresses import selectors, services
 from daihoi.congresses.access import access_congress, congresses_visible_to, may
 from daihoi.congresses.forms import (
-    AbsenceForm, AgendaForm, DocumentForm, MinutesForm, MotionOpenForm, MotionRecordForm, first_error)
+    AbsenceForm, AgendaForm, DocumentForm, MinutesForm, MotionOpenForm, MotionRecordForm, SpeakerForm, TimerForm, first_error)
 from daihoi.congresses.models import Body, MotionKind
 from daihoi.congresses.qr import qr_svg
 from daihoi.plans.models import Congress
@@ -222,7 +222,9 @@ def agenda_current(request: HttpRequest, congress_id: int) -> HttpResponse:
 def minutes(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id)
     return _page(request, congress, "minutes.html", form=MinutesForm(instance=selectors.proceedings_of(congress)),
-                 motions=selectors.motions(congress), panels=selectors.body_panels(congress))
+                 motions=selectors.motions(congress), panels=selectors.body_panels(congress),
+                 votes=selectors.frozen_electorates(congress),
+                 spoke=selectors.speakers_spoken(congress))
 
 
 @require_POST
@@ -249,7 +251,8 @@ def proceedings_mark(request: HttpRequest, congress_id: int) -> HttpResponse:
 def motions(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id)
     return _page(request, congress, "motions.html", motions=selectors.motions(congress),
-                 open_motion=selectors.open_motion(congress), open_form=MotionOpenForm(), record_form=MotionRecordForm())
+                 open_motion=selectors.open_motion(congress), open_form=MotionOpenForm(), record_form=MotionRecordForm(),
+                 in_progress=selectors.vote_in_progress(congress), show_of_hands=selectors.SHOW_OF_HANDS)
 
 
 @require_POST
@@ -279,6 +282,65 @@ def motion_cancel(request: HttpRequest, congress_id: int, motion_id: int) -> Htt
     congress = access_congress(request.user, congress_id, need="run")
     motion = get_object_or_404(congress.motions, pk=motion_id)
     return _act(request, congress, lambda: services.motion_cancel(motion=motion) or "Đã huỷ biểu quyết.", "congresses:motions")
+
+
+# ---- discussion ----------------------------------------------------------------------------
+
+@login_required
+def discussion(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id)
+    return _page(request, congress, "discussion.html", speakers=selectors.speakers(congress),
+                 timer=selectors.timer_state(selectors.proceedings_of(congress)),
+                 summoned=selectors.attendance_list(congress), form=SpeakerForm())
+
+
+@require_POST
+@login_required
+def speaker_add(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    form = SpeakerForm(request.POST)
+    return _act(request, congress, lambda: "Đã ghi tên vào danh sách phát biểu: " + services.speaker_add(
+        congress=congress, **form.cleaned_data).member.full_name + ".", "congresses:discussion", form)
+
+
+@require_POST
+@login_required
+def speaker_change(request: HttpRequest, congress_id: int, speaker_id: int) -> HttpResponse:
+    """Move a speaker up or down, or take them off the list (the button pressed says which)."""
+    congress = access_congress(request.user, congress_id, need="run")
+    speaker = get_object_or_404(congress.speakers.select_related("member"), pk=speaker_id)
+    change = request.POST.get("change", "")
+    if change == "remove":
+        return _act(request, congress, lambda: services.speaker_remove(speaker=speaker)
+                    or f"Đã bỏ tên đồng chí {speaker.member.full_name} khỏi danh sách.", "congresses:discussion")
+    return _act(request, congress, lambda: services.speaker_move(speaker=speaker, up=change == "up")
+                or "Đã đổi thứ tự phát biểu.", "congresses:discussion")
+
+
+@require_POST
+@login_required
+def speakers_close(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    closed = request.POST.get("closed") == "1"
+    return _act(request, congress, lambda: services.speakers_close(congress=congress, closed=closed)
+                or ("Đã khóa danh sách phát biểu." if closed else "Đã mở lại danh sách phát biểu."), "congresses:discussion")
+
+
+@require_POST
+@login_required
+def timer(request: HttpRequest, congress_id: int) -> HttpResponse:
+    congress = access_congress(request.user, congress_id, need="run")
+    form = TimerForm(request.POST)
+
+    def run() -> str:
+        data = form.cleaned_data
+        if data["action"] == "start":
+            services.timer_start(congress=congress, minutes=data["minutes"], speaker_id=data["speaker"])
+            return "Đồng hồ đang chạy."
+        getattr(services, f"timer_{data['action']}")(congress=congress)
+        return "Đã tạm dừng đồng hồ." if data["action"] == "pause" else "Đã kết thúc lượt phát biểu."
+
+    return _act(request, congress, run, "congresses:discussion", form)
 
 
 # ---- documents -----------------------------------------------------------------------------
@@ -331,7 +393,8 @@ def projector_state(request: HttpRequest, congress_id: int) -> HttpResponse:
 
 
 def _projector_context(congress: Congress) -> dict[str, Any]:
-    return {"congress": congress, "proceedings": selectors.proceedings_of(congress),
-            "counts": selectors.hall_counts(congress), "open_motion": selectors.open_motion(congress),
-            "last_motion": selectors.last_closed_motion(congress),
+    proceedings = selectors.proceedings_of(congress)
+    return {"congress": congress, "proceedings": proceedings, "vote": selectors.vote_in_progress(congress),
+            "timer": selectors.timer_state(proceedings), "waiting": selectors.speakers_waiting(congress)[:3],
+            "counts": selectors.hall_counts(congress), "last_motion": selectors.last_closed_motion(congress),
             "election_results": selectors.election_results_html(congress)}

@@ -1,7 +1,7 @@
 """Reads: the inputs of each document from the models (plans, congresses, organizations), and the
 template a ward uses. Every figure that is a rule (D, percentages) comes from the rules core or
 from the selectors of the app that owns it."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.http import Http404
@@ -96,6 +96,7 @@ def minutes_input(congress: Congress) -> c.CongressMinutesInput:
     absent = hall.attendance_list(congress).filter(was_present=False).select_related("member")
     motions = list(hall.motions(congress))
     vote = next((m for m in reversed(motions) if m.kind == "resolution"), None)
+    frozen = {v.snapshot.pk: v.minutes_title for v in hall.frozen_electorates(congress)}  # issue 11
     return c.CongressMinutesInput(
         facts=congress_facts(congress),
         summoned_full=counts.summoned, summoned_probationary=counts.probationary_summoned,
@@ -106,8 +107,8 @@ def minutes_input(congress: Congress) -> c.CongressMinutesInput:
         secretariat=seat_names(congress, Body.SECRETARIAT),
         agenda=tuple(item.title for item in hall.agenda(congress)),
         political_report=proceedings.political_report_summary, self_review=proceedings.self_review_summary,
-        discussion=proceedings.discussion_summary, upper_speech=proceedings.upper_committee_speech,
-        motions=tuple(motion_line(m) for m in motions),
+        discussion=hall.discussion_minutes(congress), upper_speech=proceedings.upper_committee_speech,
+        motions=tuple(replace(motion_line(m), title=frozen[m.snapshot_id]) for m in motions),
         elections=election_outcomes(congress),
         resolution_vote=motion_line(vote) if vote else None,
         opened_at=proceedings.opened_at.time() if proceedings.opened_at else None,
