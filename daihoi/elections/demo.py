@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from daihoi.accounts.models import Role, User
 from daihoi.congresses import services as hall
-from daihoi.congresses.models import Body
+from daihoi.congresses.models import Body, Proceedings
 from daihoi.congresses.selectors import ENTITLED, SITUATION, hall_counts, standing
 from daihoi.elections import selectors, services
 from daihoi.elections.models import Candidate, Election, Office
@@ -31,12 +31,21 @@ def demo_build() -> dict[str, str]:
         return {}
     with transaction.atomic():
         _seat_the_hall(congress, result)
-        for index, (office, seats) in enumerate(_elections(result)):
-            election = _elect(congress, office, seats, dict(_votes(result, office)), secretary)
-            # The demo congress took place days ago: the minutes say when each result was announced that day.
-            announced = datetime.combine(congress.held_on, congress.starts_at or time(8)) + timedelta(hours=2, minutes=40 * index)
-            election.rounds.update(locked_at=timezone.make_aware(announced))
+        hall.proceedings_mark(congress=congress, moment="opened_at")
+        for office, seats in _elections(result):
+            _elect(congress, office, seats, dict(_votes(result, office)), secretary)
+        hall.proceedings_mark(congress=congress, moment="closed_at")
+        _on_the_day(congress)
     return {}
+
+
+def _on_the_day(congress: Congress) -> None:
+    """The demo congress took place days ago: its opening, each announcement and its closing are
+    moved to that day, so that the minutes tell the time of day it happened."""
+    start = timezone.make_aware(datetime.combine(congress.held_on, congress.starts_at or time(8)))
+    for index, election in enumerate(selectors.elections_of(congress)):
+        election.rounds.update(locked_at=start + timedelta(hours=2, minutes=40 * index))
+    Proceedings.objects.filter(congress=congress).update(opened_at=start, closed_at=start + timedelta(hours=4))
 
 
 def _elections(result: CongressResult) -> list[tuple[str, int]]:
