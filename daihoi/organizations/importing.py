@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection, transaction
@@ -57,6 +58,9 @@ class Column:
     aliases: tuple[str, ...]
     parse: Callable[[Any, str], Any]
     note: str = ""
+    # Whether cells repeat from row to row (dates, choices, branches, ethnicity...) so that reading
+    # each distinct cell once pays; names, identifiers and phone numbers differ on every row.
+    repeats: bool = True
 
 
 def heading_key(text: str) -> str:
@@ -189,7 +193,7 @@ def _limit(field_name: str) -> int:
 # Vietnamese whatever the user's language.
 COLUMNS: tuple[Column, ...] = (
     Column("full_name", "Họ và tên", ("Họ tên", "Họ và tên đảng viên", "Họ tên đảng viên", "Tên đảng viên",
-                                      "HO_TEN", "HOTEN"), _text(_limit("full_name")), "bắt buộc"),
+                                      "HO_TEN", "HOTEN"), _text(_limit("full_name")), "bắt buộc", repeats=False),
     Column("date_of_birth", "Ngày sinh", ("Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Sinh ngày", "NGAY_SINH"),
            _date, "dd/mm/yyyy hoặc ô ngày của Excel"),
     Column("gender", "Giới tính", ("Giới", "Phái", "Nam/Nữ", "GIOI_TINH"), _choice(_GENDER, "Nam hoặc Nữ"), "Nam / Nữ"),
@@ -198,11 +202,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("hometown", "Quê quán", ("Quê", "Nguyên quán", "QUE_QUAN"), _text(_limit("hometown"))),
     Column("citizen_id", "Số CCCD", ("Số định danh", "Số định danh cá nhân", "CCCD", "Căn cước công dân",
                                      "Số căn cước", "Số căn cước công dân", "Số CMND/CCCD", "CMND/CCCD", "SO_CCCD"),
-           _digits(12, "số CCCD"), "12 chữ số; cần Số CCCD hoặc Số thẻ đảng viên"),
+           _digits(12, "số CCCD"), "12 chữ số; cần Số CCCD hoặc Số thẻ đảng viên", repeats=False),
     Column("party_card_number", "Số thẻ đảng viên", ("Số thẻ", "Số thẻ Đảng", "Số thẻ ĐV", "Số TĐV", "SO_THE"),
-           _digits(8, "số thẻ đảng viên"), "8 chữ số; cần Số thẻ đảng viên hoặc Số CCCD"),
+           _digits(8, "số thẻ đảng viên"), "8 chữ số; cần Số thẻ đảng viên hoặc Số CCCD", repeats=False),
     Column("cv_number", "Số lý lịch đảng viên", ("Số lý lịch", "Số LL", "Số LLĐV", "SO_LY_LICH", "SO_LL"),
-           _cv_number, "6 chữ số và 1–3 chữ cái, ví dụ 012345HN"),
+           _cv_number, "6 chữ số và 1–3 chữ cái, ví dụ 012345HN", repeats=False),
     Column("admission_date", "Ngày vào Đảng", ("Ngày kết nạp", "Ngày kết nạp Đảng", "NGAY_VAO_DANG"), _date,
            "dd/mm/yyyy, sau ngày tròn 16 tuổi"),
     Column("full_membership_date", "Ngày chính thức", ("Ngày công nhận chính thức", "Ngày chuyển chính thức",
@@ -231,7 +235,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("occupation", "Nghề nghiệp", ("Nghề nghiệp hiện nay", "Công việc"), _text(_limit("occupation"))),
     Column("residence", "Nơi cư trú", ("Nơi ở hiện nay", "Nơi ở", "Chỗ ở hiện nay", "Địa chỉ"),
            _text(_limit("residence"))),
-    Column("phone", "Điện thoại", ("Số điện thoại", "SĐT", "ĐT", "DIEN_THOAI"), _phone),
+    Column("phone", "Điện thoại", ("Số điện thoại", "SĐT", "ĐT", "DIEN_THOAI"), _phone, repeats=False),
 )
 # Serial-number columns are common and carry nothing; they are skipped without a notice.
 IGNORED_HEADINGS = frozenset({"stt", "tt", "sothutu"})
@@ -411,26 +415,59 @@ class _Branches:
         return branch
 
 
-def _parse_row(number: int, cells: Sequence[Any], layout: _Layout, branches: _Branches,
+class _CellReader:
+    """Reads one column's cells into the field's value: the cell's text, parsed, a branch name
+    looked up. In columns whose cells repeat, each distinct cell is read once and remembered (up to
+    a bound, so that memory stays flat): a 100,000-row roll has a few thousand distinct dates and
+    a handful of branches, genders and statuses."""
+
+    REMEMBERED = 50_000
+
+    def __init__(self, index: int, column: Column, heading: str, branches: _Branches) -> None:
+        self.index, self.column, self.field, self.heading = index, column, column.field, heading
+        self.letter = get_column_letter(index + 1)
+        self.branches = branches
+        self.known: dict[tuple[type, Any], tuple[str, Any, str | None]] | None = {} if column.repeats else None
+
+    def read(self, value: Any) -> tuple[str, Any, str | None]:
+        """(text, parsed value or _UNREADABLE, problem or None)."""
+        if self.known is None:
+            return self._read(value)
+        key = (value.__class__, value)  # 1, 1.0 and True are equal keys but not the same cell
+        found = self.known.get(key)
+        if found is None:
+            found = self._read(value)
+            if len(self.known) < self.REMEMBERED:
+                self.known[key] = found
+        return found
+
+    def _read(self, value: Any) -> tuple[str, Any, str | None]:
+        text = _cell_text(value)
+        try:
+            parsed = self.column.parse(value, text)
+            if self.field == "branch" and parsed:
+                parsed = self.branches.find(parsed)
+        except _Invalid as invalid:
+            return text, _UNREADABLE, str(invalid)
+        return text, parsed, None
+
+
+def _cell_readers(layout: _Layout, branches: _Branches) -> list[_CellReader]:
+    return [_CellReader(index, column, layout.headings[index], branches) for index, column in layout.columns.items()]
+
+
+def _parse_row(number: int, cells: Sequence[Any], readers: list[_CellReader],
                errors: list[ImportIssue]) -> _Row | None:
     """The row's values by field, or None if every known column is blank (a spacer or a note in an
     ignored column); cell errors are appended to errors."""
     width = len(cells)
-    texts = {index: _cell_text(cells[index]) if index < width else "" for index in layout.columns}
-    if not any(texts.values()):
+    read = [reader.read(cells[reader.index] if reader.index < width else None) for reader in readers]
+    if not any(text for text, _, _ in read):
         return None
-    values: dict[str, Any] = {}
-    for index, column in layout.columns.items():
-        value, text = (cells[index] if index < width else None), texts[index]
-        try:
-            parsed = column.parse(value, text)
-            if column.field == "branch" and parsed:
-                parsed = branches.find(parsed)
-        except _Invalid as invalid:
-            errors.append(ImportIssue(str(invalid), number, get_column_letter(index + 1), layout.headings[index]))
-            parsed = _UNREADABLE
-        values[column.field] = parsed
-    return _Row(number, values)
+    for reader, (_cell, _value, problem) in zip(readers, read):
+        if problem is not None:
+            errors.append(ImportIssue(problem, number, reader.letter, reader.heading))
+    return _Row(number, {reader.field: value for reader, (_cell, value, _problem) in zip(readers, read)})
 
 
 def _row_problems(row: _Row, today: date) -> Iterator[tuple[str, str]]:
@@ -529,10 +566,52 @@ class _Matcher:
 
 # --- Planning the writes ---------------------------------------------------------------------------
 
+class _NewMembers:
+    """New members as rows of database values for one prepared INSERT, built straight from the
+    validated values: a Member instance per row cost more than all the validating. Values are
+    what the model would store: the field's default for a column absent from the file, status
+    'full' when the file has no status column, and the name keys computed by the model itself."""
+
+    def __init__(self) -> None:
+        self.fields = _inserted_fields()
+        self.defaults = {f.attname: f.get_default() for f in self.fields}
+        self.names: dict[str, tuple[str, str, str]] = {}
+        self.rows: list[tuple[Any, ...]] = []
+
+    def add(self, values: dict[str, Any]) -> None:
+        member = self.defaults.copy()
+        member.update((name, value) for name, value in values.items() if name in _DATA_FIELDS)
+        if not member["status"]:
+            member["status"] = MemberStatus.FULL
+        member["branch_id"] = values["branch"].pk
+        member["full_name"], member["name_sort_key"], member["name_folded"] = self.name_keys(values["full_name"])
+        self.rows.append(tuple(_db_value(f, member[f.attname]) for f in self.fields))
+
+    def name_keys(self, full_name: str) -> tuple[str, str, str]:
+        """The stored name, its sort key and its search key, by the model's own fill_derived_fields
+        (on a stand-in object, not a Member), once per distinct name."""
+        keys = self.names.get(full_name)
+        if keys is None:
+            stand_in = SimpleNamespace(full_name=full_name)
+            Member.fill_derived_fields(stand_in)  # type: ignore[arg-type]
+            keys = self.names[full_name] = (stand_in.full_name, stand_in.name_sort_key, stand_in.name_folded)
+        return keys
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _db_value(model_field: Any, value: Any) -> Any:
+    """A value as the database driver takes it. Only dates need the backend's adaptation (ISO text
+    on SQLite); for text, numbers, booleans and None Django's preparation returns the value itself,
+    and calling it for 2.5 million cells took seconds."""
+    return model_field.get_db_prep_save(value, connection) if isinstance(value, date) else value
+
+
 @dataclass
 class _Plan:
     report: ImportReport
-    creates: list[Member] = field(default_factory=list)
+    creates: _NewMembers = field(default_factory=_NewMembers)
     updates: list[Member] = field(default_factory=list)
     update_fields: set[str] = field(default_factory=set)
 
@@ -546,10 +625,10 @@ def _rows_to_write(file_name: str, data: bytes, committee: PartyCommittee) -> tu
     if report.errors:
         return plan, []
     report.notices.extend(_layout_notices(layout, sheet))
-    branches, matcher, today = _Branches(committee), _Matcher(), timezone.localdate()
+    readers, matcher, today = _cell_readers(layout, _Branches(committee)), _Matcher(), timezone.localdate()
     matched: list[tuple[_Row, int | None]] = []
     for number, cells in rows:
-        row = _parse_row(number, cells, layout, branches, report.errors)
+        row = _parse_row(number, cells, readers, report.errors)
         if row is None:
             continue
         if report.rows >= MAX_ROWS:
@@ -587,7 +666,7 @@ def _plan(*, committee: PartyCommittee, file_name: str, data: bytes) -> _Plan:
     stored = _stored_members(pk for _, pk in matched if pk)
     for row, pk in matched:
         if pk is None:
-            plan.creates.append(_new_member(row.values))
+            plan.creates.add(row.values)
         elif _apply_values(stored[pk], row.values, plan.update_fields):
             plan.updates.append(stored[pk])
         else:
@@ -603,15 +682,6 @@ def _stored_members(pks: Iterable[int]) -> dict[int, Member]:
     for start in range(0, len(wanted), 900):
         stored.update(Member.objects.in_bulk(wanted[start:start + 900]))
     return stored
-
-
-def _new_member(values: dict[str, Any]) -> Member:
-    fields = {name: value for name, value in values.items() if name in _DATA_FIELDS}
-    if not fields.get("status"):
-        fields["status"] = MemberStatus.FULL
-    member = Member(branch=values["branch"], **fields)
-    member.fill_derived_fields()
-    return member
 
 
 def _apply_values(member: Member, values: dict[str, Any], changed_fields: set[str]) -> bool:
@@ -652,20 +722,21 @@ def member_import_apply(*, committee: PartyCommittee, file_name: str, data: byte
         for start in range(0, len(plan.updates), batch_size):
             Member.objects.bulk_update(plan.updates[start:start + batch_size], sorted(plan.update_fields))
         for start in range(0, len(plan.creates), batch_size):
-            _insert_members(plan.creates[start:start + batch_size])
+            _insert_members(plan.creates.rows[start:start + batch_size])
     plan.report.written = True
     return plan.report
 
 
-def _insert_members(members: list[Member]) -> None:
-    """INSERT new members with one prepared statement (executemany), values prepared by each
-    field as Django does. Why not bulk_create: on SQLite Django caps a statement at 999 parameters
-    (35 members of 28 fields) and compiles every statement in Python; for 100,000 members that
-    alone took longer than the whole import may."""
-    fields = [f for f in Member._meta.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
+def _inserted_fields() -> list[Any]:
+    return [f for f in Member._meta.concrete_fields if not f.primary_key]
+
+
+def _insert_members(rows: list[tuple[Any, ...]]) -> None:
+    """INSERT new members with one prepared statement (executemany). Why not bulk_create: on
+    SQLite Django caps a statement at 999 parameters (35 members of 28 fields) and compiles every
+    statement in Python; for 100,000 members that alone took longer than the whole import may."""
+    fields, quote = _inserted_fields(), connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(Member._meta.db_table), ", ".join(quote(f.column) for f in fields), ", ".join(["%s"] * len(fields)))
-    rows = [[f.get_db_prep_save(getattr(member, f.attname), connection) for f in fields] for member in members]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)

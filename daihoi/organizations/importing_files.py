@@ -19,8 +19,9 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -57,6 +58,14 @@ _TEXT = re.compile(rb"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
 _PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
 _ATTRIBUTE = re.compile(rb"""(?<![\w:])([rts])\s*=\s*(["'])(.*?)\2""", re.S)
 _COORDINATE = re.compile(rb"([A-Z]{1,3})(\d*)")
+# The usual form of a cell: r, s and t in this order, a plain <v> (Excel, LibreOffice, XlsxWriter).
+_PLAIN_CELL_FORM = rb'<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="(s|n|b|e|str)")?(?:/>|></c>|><v>([^<]+)</v></c>)'
+_PLAIN_CELL = re.compile(_PLAIN_CELL_FORM)
+# A row (or a string item) in the usual form, else any row (item): one match finds the element and
+# tells which way to read it (groups 1-2 for the usual form, 3-4 for any other).
+_SHEET_ROW = re.compile(rb'<row r="(\d{1,9})"(?: [^>/]*)?>((?:' + re.sub(rb"\((?!\?)", b"(?:", _PLAIN_CELL_FORM)
+                        + rb')*)</row>|' + _ROW.pattern, re.S)
+_STRING_ITEM = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>|' + _ITEM.pattern, re.S)
 _CHUNK = 1024 * 1024
 # One row or string item larger than this is not a member list.
 _MAX_ELEMENT = 16 * 1024 * 1024
@@ -189,26 +198,102 @@ def _runs(raw: bytes) -> str:
 
 
 def _shared_strings(archive: zipfile.ZipFile, path: str) -> list[str]:
-    return [_runs(match[2] or b"") for match in _elements(archive, path, _ITEM)]
+    """The shared-string table; a plain item (<si><t>text</t></si>) is read by the same match that
+    found it."""
+    return [_xml_text(item[1]) if item[1] is not None else _runs(item[3] or b"")
+            for item in _elements(archive, path, _STRING_ITEM)]
 
 
 def _sheet_rows(archive: zipfile.ZipFile, path: str, strings: list[str], date_styles: set[int],
                 epoch: datetime) -> Iterator[Row]:
     """Non-empty rows of one worksheet with values as Excel shows them: text, numbers, booleans,
     dates for date-formatted numbers, error codes such as #N/A as text."""
+    decoder = _Decoder(strings, date_styles, epoch)
     number = 0
-    for row in _elements(archive, path, _ROW):
-        number = _int(_attributes(row[1]).get(b"r"), number + 1)
-        cells: list[Any] = []
-        for cell in _CELL.finditer(row[2] or b""):
-            attributes = _attributes(cell[1])
-            column = _column(attributes.get(b"r"), len(cells))
-            if column >= MAX_COLUMNS or column < len(cells):
-                continue
-            cells.extend([None] * (column - len(cells)))
-            cells.append(_value(attributes, cell[2] or b"", strings, date_styles, epoch))
+    for row in _elements(archive, path, _SHEET_ROW):
+        if row[1] is not None:
+            number, cells = int(row[1]), decoder.plain_row(row[2])
+        else:
+            number = _int(_attributes(row[3]).get(b"r"), number + 1)
+            cells = _placed(decoder.any_cells(row[4] or b""))
         if any(value is not None and value != "" for value in cells):
             yield number, cells
+
+
+def _placed(found: Iterable[tuple[int | None, Any]]) -> list[Any]:
+    """Cell values by column from (column, value) pairs, None in the gaps; a cell without a
+    reference follows the previous one; columns past MAX_COLUMNS, and a column given twice or
+    out of order, are left out."""
+    cells: list[Any] = []
+    for column, value in found:
+        if column is None:
+            column = len(cells)
+        if column >= MAX_COLUMNS or column < len(cells):
+            continue
+        if column > len(cells):
+            cells.extend([None] * (column - len(cells)))
+        cells.append(value)
+    return cells
+
+
+class _Decoder:
+    """Cell values of one workbook's sheets, as (0-based column or None, value) pairs."""
+
+    def __init__(self, strings: list[str], date_styles: set[int], epoch: datetime) -> None:
+        self.strings, self.date_styles, self.epoch = strings, date_styles, epoch
+
+    def plain_row(self, body: bytes) -> list[Any]:
+        """The cells of a row written the way Excel, LibreOffice and XlsxWriter write them (see
+        _PLAIN_CELL), all matched by one expression; a shared string, by far the most common
+        cell, is looked up directly, and columns in order (the usual case) are placed without
+        checks."""
+        cells = _PLAIN_CELL.findall(body)
+        columns = [_letters_index(cell[0]) for cell in cells]
+        try:
+            values = [self.strings[int(raw)] if kind == b"s" else self.value(kind or b"n", int(style or 0), raw or None)
+                      for _, style, kind, raw in cells]
+        except (ValueError, IndexError):  # a broken string index: read as text, as any_cells does
+            values = [self.value(kind or b"n", int(style or 0), raw or None) for _, style, kind, raw in cells]
+        if not columns or columns[-1] >= MAX_COLUMNS or columns != sorted(set(columns)):
+            return _placed(zip(columns, values))
+        if len(columns) == columns[-1] + 1:
+            return values
+        placed: list[Any] = [None] * (columns[-1] + 1)
+        for column, value in zip(columns, values):
+            placed[column] = value
+        return placed
+
+    def any_cells(self, body: bytes) -> Iterator[tuple[int | None, Any]]:
+        """The cells of any other row: attributes in any order, namespace prefixes, inline strings,
+        formulas with their cached value."""
+        for cell in _CELL.finditer(body):
+            attributes = _attributes(cell[1])
+            kind, content = attributes.get(b"t", b"n"), cell[2] or b""
+            column = _column(attributes.get(b"r"))
+            if kind == b"inlineStr":
+                yield column, _runs(content)
+                continue
+            value = _VALUE.search(content)
+            yield column, self.value(kind, _int(attributes.get(b"s"), 0), value[1]) if value else None
+
+    def value(self, kind: bytes, style: int, raw: bytes | None) -> Any:
+        if raw is None:
+            return None
+        try:
+            if kind == b"s":
+                return self.strings[int(raw)]
+            if kind == b"b":
+                return raw.strip() == b"1"
+            if kind == b"n":
+                number = float(raw) if any(mark in raw for mark in b".eE") else int(raw)
+                if style in self.date_styles:
+                    return from_excel(number, self.epoch)
+                return number
+            if kind == b"d":
+                return datetime.fromisoformat(raw.decode("ascii"))
+        except (ValueError, IndexError, OverflowError, UnicodeDecodeError):
+            return _xml_text(raw)
+        return _xml_text(raw)  # "str" (formula result), "e" (error such as #N/A)
 
 
 def _attributes(raw: bytes) -> dict[bytes, bytes]:
@@ -219,38 +304,16 @@ def _int(text: bytes | None, default: int) -> int:
     return int(text) if text and text.isdigit() and len(text) < 10 else default
 
 
-def _column(reference: bytes | None, default: int) -> int:
-    """0-based column of a reference like "AB12"; cells without one follow the previous cell."""
+def _column(reference: bytes | None) -> int | None:
+    """0-based column of a reference like "AB12"; None for a cell without one."""
     match = _COORDINATE.match(reference or b"")
-    if not match:
-        return default
+    return _letters_index(match[1]) if match else None
+
+
+@lru_cache(maxsize=1024)
+def _letters_index(letters: bytes) -> int:
+    """0-based column of letters like b"AB"; cached, since every row repeats the same few."""
     index = 0
-    for letter in match[1]:
+    for letter in letters:
         index = index * 26 + letter - 64
     return index - 1
-
-
-def _value(attributes: dict[bytes, bytes], body: bytes, strings: list[str], date_styles: set[int],
-           epoch: datetime) -> Any:
-    kind = attributes.get(b"t", b"n")
-    if kind == b"inlineStr":
-        return _runs(body)
-    value = _VALUE.search(body)
-    if value is None:
-        return None
-    raw = value[1]
-    try:
-        if kind == b"s":
-            return strings[int(raw)]
-        if kind == b"b":
-            return raw.strip() == b"1"
-        if kind == b"n":
-            number = float(raw) if any(mark in raw for mark in b".eE") else int(raw)
-            if _int(attributes.get(b"s"), 0) in date_styles:
-                return from_excel(number, epoch)
-            return number
-        if kind == b"d":
-            return datetime.fromisoformat(raw.decode("ascii"))
-    except (ValueError, IndexError, OverflowError, UnicodeDecodeError):
-        return _xml_text(raw)
-    return _xml_text(raw)  # "str" (formula result), "e" (error such as #N/A)
