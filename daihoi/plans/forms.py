@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from daihoi.accounts.models import Role, User
 from daihoi.organizations.models import Member
-from daihoi.plans.models import DocumentKind, Plan, Step
+from daihoi.plans.models import DocumentKind, ElectedPerson, FollowUpItem, Plan, Step
 from daihoi.plans.services import PlanInput
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -132,3 +132,30 @@ class ApproveForm(forms.Form):
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class FollowUpForm(forms.Form):
+    item = forms.ModelChoiceField(label="Việc", queryset=FollowUpItem.objects.all())
+    done_on = forms.DateField(label="Ngày hoàn thành", widget=DATE, initial=lambda: timezone.localdate())
+    file = forms.FileField(label="Văn bản kèm theo", required=False, help_text="Tải lại lần nữa sẽ thành bản mới.")
+    note = forms.CharField(label="Ghi chú", required=False, max_length=300)
+
+
+class DutyForm(forms.Form):
+    person = forms.ModelChoiceField(label="Chi ủy viên", queryset=ElectedPerson.objects.all())
+    areas = forms.CharField(label="Lĩnh vực phụ trách (mỗi dòng một lĩnh vực)", required=False,
+                            widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class FollowUpItemForm(forms.Form):
+    item = forms.ModelChoiceField(label="Việc", queryset=FollowUpItem.objects.all(), required=False, widget=forms.HiddenInput)
+    title = forms.CharField(label="Việc cần làm", max_length=200)
+    due_days = forms.IntegerField(label="Hạn (số ngày sau đại hội)", min_value=1, max_value=365)
+    residential_only = forms.BooleanField(label="Chỉ chi bộ tổ dân phố", required=False)
+    document_kind = forms.ChoiceField(label="Văn bản kèm theo", required=False,
+                                      choices=[("", "—"), *[c for c in DocumentKind.choices if c[0] != DocumentKind.PLAN]])
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(label="Lý do khép lại khi còn chi bộ chưa hoàn thành", required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}))

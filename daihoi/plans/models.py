@@ -113,6 +113,10 @@ class DocumentKind(models.TextChoices):
     MINUTES = "minutes", "Biên bản đại hội"
     REQUEST = "request", "Tờ trình đề nghị chuẩn y"
     DECISION = "decision", "Quyết định chuẩn y"
+    WORKING_RULES = "working_rules", "Quy chế làm việc của chi ủy"
+    TASK_SPLIT = "task_split", "Phân công nhiệm vụ trong chi ủy"
+    WORK_PROGRAMME = "work_programme", "Chương trình công tác toàn khóa"
+    MEMBER_TASKS = "member_tasks", "Phân công nhiệm vụ đảng viên"
     OTHER = "other", "Văn bản khác"
 
 
@@ -201,3 +205,88 @@ class ElectedPerson(models.Model):
         verbose_name = "người trúng cử"
         verbose_name_plural = "người trúng cử"
         ordering = ["office", "-votes", "id"]
+
+
+# --- after the congress (issue 12) -------------------------------------------------------------
+
+# (title, days after the congress, residential groups only, document kind): the seed article's
+# list. Days are the ward's usual expectation, editable per plan: rules and the task split within
+# a fortnight or a month, the term's programme within two months, the residential-group head
+# (elected by the residents, led by the branch) within a quarter.
+DEFAULT_FOLLOW_UPS = (
+    ("Xây dựng quy chế làm việc của chi ủy", 15, False, "working_rules"),
+    ("Phân công nhiệm vụ trong chi ủy", 30, False, "task_split"),
+    ("Xây dựng chương trình công tác toàn khóa", 60, False, "work_programme"),
+    ("Phân công nhiệm vụ cho từng đảng viên", 30, False, "member_tasks"),
+    ("Lãnh đạo bầu Tổ trưởng tổ dân phố nhiệm kỳ mới", 90, True, ""),
+)
+
+
+class FollowUpItem(models.Model):
+    """One task the ward asks of every branch after its congress (seed article: working rules,
+    task split, work programme, tasks per member, residential-group head), due a number of days
+    after the congress. Each plan has its own list, so the ward may change days or add items."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="follow_up_items", verbose_name="kế hoạch")
+    title = models.CharField("việc cần làm", max_length=200)
+    due_days = models.PositiveSmallIntegerField("hạn (số ngày sau đại hội)")
+    residential_only = models.BooleanField("chỉ chi bộ tổ dân phố", default=False)
+    document_kind = models.CharField("văn bản kèm theo", max_length=32, choices=DocumentKind.choices, blank=True)
+    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "việc sau đại hội"
+        verbose_name_plural = "việc sau đại hội"
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FollowUpRecord(models.Model):
+    """One branch has done one follow-up item: when and who marked it."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="follow_ups", verbose_name="đại hội")
+    item = models.ForeignKey(FollowUpItem, on_delete=models.CASCADE, related_name="records", verbose_name="việc")
+    done_on = models.DateField("ngày hoàn thành")
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người ghi")
+    marked_at = models.DateTimeField("thời điểm ghi", auto_now=True)
+    document = models.ForeignKey(PlanDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="văn bản")
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "việc sau đại hội đã làm"
+        verbose_name_plural = "việc sau đại hội đã làm"
+        constraints = [models.UniqueConstraint(fields=["congress", "item"], name="one_record_per_follow_up")]
+
+
+class CommitteeDuty(models.Model):
+    """Phân công nhiệm vụ trong chi ủy: the areas one elected person leads, one per line."""
+
+    person = models.OneToOneField(ElectedPerson, on_delete=models.CASCADE, related_name="duty", verbose_name="người trúng cử")
+    areas = models.TextField("lĩnh vực phụ trách")
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người ghi")
+    set_at = models.DateTimeField("thời điểm ghi", auto_now=True)
+
+    class Meta:
+        verbose_name = "phân công chi ủy viên"
+        verbose_name_plural = "phân công chi ủy viên"
+
+    @property
+    def area_list(self) -> list[str]:
+        return [line.strip() for line in self.areas.splitlines() if line.strip()]
+
+
+class SeasonClosure(models.Model):
+    """The ward closes a season: either every branch finished its follow-up items or the ward
+    closes it anyway and says why."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="closure", verbose_name="kế hoạch")
+    closed_on = models.DateField("ngày khép lại")
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người khép lại")
+    reason = models.TextField("lý do", blank=True)
+    unfinished = models.PositiveIntegerField("số chi bộ chưa hoàn thành khi khép lại", default=0)
+
+    class Meta:
+        verbose_name = "khép lại đợt đại hội"
+        verbose_name_plural = "khép lại đợt đại hội"

@@ -10,8 +10,8 @@ from openpyxl.utils import get_column_letter
 
 HEADERS = ["STT", "Chi bộ", "Ngày đại hội", "ĐV chính thức triệu tập", "Có mặt", "Số tính kết quả (D)",
            "Số chi ủy viên", "Chi ủy viên trúng cử", "Bí thư", "% phiếu bí thư", "Phó bí thư", "% phiếu phó bí thư",
-           "Quyết định chuẩn y", "Ngày chuẩn y", "Trạng thái"]
-WIDTHS = [6, 34, 13, 12, 9, 11, 10, 60, 24, 10, 24, 10, 16, 12, 18]
+           "Quyết định chuẩn y", "Ngày chuẩn y", "Trạng thái", "Việc sau đại hội"]
+WIDTHS = [6, 34, 13, 12, 9, 11, 10, 60, 24, 10, 24, 10, 16, 12, 18, 30]
 
 
 def _date(iso: str | None) -> str:
@@ -26,7 +26,12 @@ def _row(number: int, row: dict[str, Any]) -> list[Any]:
     committee = ", ".join(f"{p['name']} ({p['percent']}%)" for p in row["committee"])
     return [number, row["branch"], _date(row["date"]), row["summoned"], row["present"], row["denominator"],
             row["committee_seats"], committee, *_name(row["secretary"]), *_name(row["deputy"]),
-            row["decision_number"], _date(row["approved_on"]), row["status_label"]]
+            row["decision_number"], _date(row["approved_on"]), row["status_label"], _follow_up(row["follow_up"])]
+
+
+def _follow_up(done: dict[str, Any]) -> str:
+    late = f"; quá hạn: {', '.join(done['overdue'])}" if done["overdue"] else ""
+    return f"{done['done']}/{done['total']}{late}"
 
 
 def season_workbook(report: dict[str, Any]) -> bytes:
@@ -48,6 +53,10 @@ def season_workbook(report: dict[str, Any]) -> bytes:
     total = ["", f"Tổng cộng: {totals['held']}/{totals['branches']} chi bộ đã tổ chức, {totals['approved']} đã chuẩn y",
              "", totals["summoned"], totals["present"], "", totals["committee_members"]]
     sheet.append([_cell(sheet, value, Font(bold=True)) for value in total])
+    after = report["after"]
+    sheet.append(["", f"Sau đại hội: {after['complete']}/{after['branches']} chi bộ hoàn thành, {after['overdue_count']} việc quá hạn"
+                      + ("; đợt đã khép lại" if after["closed"] else "")])
+    sheet.append(["", f"{after['as_planned']}/{after['compared']} chi bộ bầu đảm bảo đúng dự kiến về cơ cấu, độ tuổi"])
     out = BytesIO()
     book.save(out)
     return out.getvalue()

@@ -7,13 +7,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import combinations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
+from django.utils import timezone
 
-from daihoi.organizations.models import Branch, Gender, Member, MemberStatus
-from daihoi.plans.models import HELD_STATUSES, Congress, CongressStatus, ElectedPerson, Office, PersonnelPlan, Plan
+from daihoi.organizations.models import Branch, BranchKind, Gender, Member, MemberStatus
+from daihoi.plans.models import (
+    HELD_STATUSES, Congress, CongressStatus, ElectedPerson, FollowUpRecord, Office, PersonnelPlan, Plan, SeasonClosure,
+)
 from daihoi.rules.approval import approval_deadline
 from daihoi.rules.lists import ballot_order, check_list
 from daihoi.rules.percent import percent
+from daihoi.rules.structure import branch_structure
 
 NOT_HELD_STATUSES = [CongressStatus.PLANNED, CongressStatus.SCHEDULED]
 # A branch congress usually lasts one session (election-rules.md §6): without an end time we
@@ -252,7 +256,7 @@ def calendar(plan: Plan, congresses: QuerySet[Congress]) -> list[list[dict[str, 
 
 # --- season report -----------------------------------------------------------------------------
 
-def season_report(plan: Plan, congresses: QuerySet[Congress] | None = None) -> dict[str, object]:
+def season_report(plan: Plan, congresses: QuerySet[Congress] | None = None, today: date | None = None) -> dict[str, object]:
     """The season's results, for the Excel report, the API and the news article; ``congresses``
     narrows it to what a user may see (default: the whole plan). Keys are stable:
 
@@ -267,8 +271,13 @@ def season_report(plan: Plan, congresses: QuerySet[Congress] | None = None) -> d
       against D with two decimals (rules core ``percent``).
     - ``totals``: {"branches", "held", "approved", "summoned", "present", "committee_members",
       "women_elected", "present_percent" (string, present/summoned)}
+    - ``after`` (issue 12): {"complete", "branches", "overdue_count", "closed", "closed_reason",
+      "as_planned", "compared"}, and each branch row has "follow_up": {"done", "total",
+      "overdue"} (titles of overdue items) on ``today`` (default: today).
     """
-    rows = report_rows(plan.congresses.all() if congresses is None else congresses.filter(plan=plan))
+    congresses = plan.congresses.all() if congresses is None else congresses.filter(plan=plan)
+    rows = report_rows(congresses)
+    after = _after_congress(plan, congresses, rows, today or timezone.localdate())
     with_results = [row for row in rows if row["summoned"] is not None]
     summoned = sum(row["summoned"] for row in with_results)
     present = sum(row["present"] for row in with_results)
@@ -286,7 +295,21 @@ def season_report(plan: Plan, congresses: QuerySet[Congress] | None = None) -> d
             "women_elected": sum(row["women_elected"] for row in rows),
             "present_percent": percent(present, summoned) if summoned else None,
         },
+        "after": after,
     }
+
+
+def _after_congress(plan: Plan, congresses: QuerySet[Congress], rows: list[dict[str, object]], today: date) -> dict[str, object]:
+    """Adds each row's follow-up counts and returns the season's post-congress summary."""
+    progress = follow_up_progress(plan, congresses, today)
+    by_congress = {row["congress_id"]: row for row in progress["branches"]}
+    for row in rows:
+        branch = by_congress[row["congress_id"]]
+        row["follow_up"] = {"done": branch["done"], "total": branch["total"], "overdue": branch["overdue"]}
+    state, compared = season_state(plan, progress), planned_vs_elected(plan, congresses)
+    return {"complete": progress["complete"], "branches": progress["total"], "overdue_count": progress["overdue_count"],
+            "closed": state["closed"], "closed_reason": state["closure"].reason if state["closure"] else "",
+            "as_planned": compared["matching"], "compared": compared["compared"]}
 
 
 ROW_FIELDS = ("pk", "branch__name", "status", "held_on", "scheduled_on", "approval_decision_number", "approved_on",
@@ -325,3 +348,127 @@ def _row(values: tuple, people: list[tuple[str, str, int, int | None, str]]) -> 
         "women_elected": len({member for *_, member, gender in people if gender == Gender.FEMALE}),
         "decision_number": decision, "approved_on": approved_on.isoformat() if approved_on else None,
     }
+
+
+# --- after the congress (issue 12) -------------------------------------------------------------
+
+def follow_up_progress(plan: Plan, congresses: QuerySet[Congress], today: date) -> dict[str, object]:
+    """Post-congress work of these congresses in three queries whatever their number: per branch
+    the items that apply (residential-group items only there), done and overdue (not done, due
+    date = congress day + the item's days, already past). A branch has finished when its
+    congress was held and every item that applies is done.
+
+    Keys: ``items``; ``branches`` [{"congress_id", "branch", "held_on", "done", "total",
+    "overdue" [titles], "complete"}] by branch name; ``total``, ``complete``, ``items_done``,
+    ``items_total``; ``overdue`` [{"congress_id", "branch", "item", "due"}] oldest first and
+    ``overdue_count``."""
+    items = list(plan.follow_up_items.all())
+    done: dict[int, set[int]] = defaultdict(set)
+    for congress_id, item_id in FollowUpRecord.objects.filter(congress__in=congresses).values_list("congress_id", "item_id"):
+        done[congress_id].add(item_id)
+    branches, overdue = [], []
+    rows = congresses.order_by("branch__name", "pk").values_list("pk", "branch__name", "branch__kind", "status", "held_on")
+    for pk, name, kind, status, held_on in rows:
+        applies = [item for item in items if kind == BranchKind.RESIDENTIAL_GROUP or not item.residential_only]
+        held = status in HELD_STATUSES and held_on is not None
+        late = [item for item in applies if held and item.pk not in done[pk] and held_on + timedelta(days=item.due_days) < today]
+        overdue += [{"congress_id": pk, "branch": name, "item": item.title, "due": held_on + timedelta(days=item.due_days)} for item in late]
+        count = sum(1 for item in applies if item.pk in done[pk])
+        branches.append({"congress_id": pk, "branch": name, "held_on": held_on, "done": count, "total": len(applies),
+                         "overdue": [item.title for item in late], "complete": held and count == len(applies)})
+    overdue.sort(key=lambda row: (row["due"], row["branch"]))
+    return {"items": items, "branches": branches, "total": len(branches),
+            "complete": sum(1 for row in branches if row["complete"]),
+            "items_done": sum(row["done"] for row in branches), "items_total": sum(row["total"] for row in branches),
+            "overdue": overdue, "overdue_count": len(overdue)}
+
+
+def season_state(plan: Plan, progress: dict[str, object]) -> dict[str, object]:
+    """A season is closed when every branch finished its post-congress work, or when the ward
+    closed it with a reason (SeasonClosure); until then it is open."""
+    closure = SeasonClosure.objects.filter(plan=plan).select_related("closed_by").first()
+    finished = bool(progress["total"]) and progress["complete"] == progress["total"]
+    return {"closed": finished or closure is not None, "finished": finished, "closure": closure}
+
+
+def _people(values: Iterable[tuple]) -> dict[int, list[tuple[str, int | None, Member]]]:
+    """(office, member id, a Member carrying the gender and birth date the targets need) per
+    congress, from plain values."""
+    people: dict[int, list[tuple[str, int | None, Member]]] = defaultdict(list)
+    for congress_id, office, member_id, name, gender, born in values:
+        people[congress_id].append((office, member_id, Member(full_name=name, gender=gender or "", date_of_birth=born)))
+    return people
+
+
+def planned_vs_elected(plan: Plan, congresses: QuerySet[Congress]) -> dict[str, object]:
+    """Per branch with both a personnel plan and results: the elected committee against the plan
+    (size = seats planned; structure = the planned secretary and deputy elected and every
+    committee member from the slate; targets = the plan's women, under-40 and age targets on
+    those elected, see target_warnings). The summary is the article's "đảm bảo đúng dự kiến về
+    cơ cấu, độ tuổi": N of M branches match on all three. Four queries."""
+    planned = {pk: (seats, secretary, deputy) for pk, seats, secretary, deputy in PersonnelPlan.objects.filter(
+        congress__in=congresses).values_list("congress_id", "seats", "secretary_id", "deputy_id")}
+    slates: dict[int, set[int]] = defaultdict(set)
+    for congress_id, member_id in PersonnelPlan.slate.through.objects.filter(personnelplan__congress__in=congresses).values_list(
+            "personnelplan__congress_id", "member_id"):
+        slates[congress_id].add(member_id)
+    people = _people(ElectedPerson.objects.filter(result__congress__in=congresses).values_list(
+        "result__congress_id", "office", "member_id", "full_name", "member__gender", "member__date_of_birth"))
+    rows = []
+    for pk, name, held_on, summoned in congresses.filter(result__isnull=False).order_by("branch__name", "pk").values_list(
+            "pk", "branch__name", "held_on", "result__summoned"):
+        if pk in planned:
+            rows.append(_compare(plan, pk, name, held_on or plan.window_start, summoned, planned[pk], slates[pk], people[pk]))
+    matching = sum(1 for row in rows if row["as_planned"])
+    return {"branches": rows, "compared": len(rows), "matching": matching}
+
+
+def _compare(plan: Plan, pk: int, name: str, day: date, summoned: int, planned: tuple[int, int | None, int | None],
+             slate: set[int], people: list[tuple[str, int | None, Member]]) -> dict[str, object]:
+    seats, secretary, deputy = planned
+    committee = [member_id for office, member_id, _ in people if office == Office.COMMITTEE]
+    holders = {office: member_id for office, member_id, _ in people if office != Office.COMMITTEE}
+    notes = []
+    if len(committee) != seats:
+        notes.append(f"Dự kiến {seats} chi ủy viên, bầu được {len(committee)}")
+    if holders.get(Office.SECRETARY) != secretary:
+        notes.append("Bí thư được bầu không phải người dự kiến")
+    if deputy and holders.get(Office.DEPUTY_SECRETARY) != deputy:
+        notes.append("Phó bí thư được bầu không phải người dự kiến")
+    outside = [member_id for member_id in committee if member_id not in slate]
+    if outside:
+        notes.append(f"{len(outside)} chi ủy viên ngoài danh sách dự kiến")
+    structure_ok = not notes
+    elected = list({member_id: m for _, member_id, m in people}.values())
+    targets = target_warnings(plan, elected, day)
+    return {"congress_id": pk, "branch": name, "structure": branch_structure(summoned).description,
+            "planned_seats": seats, "elected_seats": len(committee), "size_ok": len(committee) == seats,
+            "structure_ok": structure_ok, "targets_ok": not targets, "notes": notes + targets,
+            "as_planned": structure_ok and not targets}
+
+
+def congress_follow_up(congress: Congress, today: date) -> list[dict[str, object]]:
+    """One congress's post-congress items that apply to its branch, each with its due date (from
+    the day the congress was held), its record if done, and whether it is overdue."""
+    records = {r.item_id: r for r in congress.follow_ups.select_related("done_by", "document")}
+    residential = congress.branch.kind == BranchKind.RESIDENTIAL_GROUP
+    rows = []
+    for item in congress.plan.follow_up_items.all():
+        if item.residential_only and not residential:
+            continue
+        due = congress.held_on + timedelta(days=item.due_days) if congress.held_on else None
+        record = records.get(item.pk)
+        rows.append({"item": item, "due": due, "record": record, "overdue": not record and due is not None and due < today})
+    return rows
+
+
+def committee_duties(congresses: QuerySet[Congress]) -> QuerySet[ElectedPerson]:
+    """Who leads what: everyone elected at these congresses with their areas, by branch, the
+    secretary first; the secretary and deputy appear once, under their office, not again as
+    committee members."""
+    order = Case(When(office=Office.SECRETARY, then=0), When(office=Office.DEPUTY_SECRETARY, then=1), default=2)
+    holder = ElectedPerson.objects.filter(result=OuterRef("result"), member=OuterRef("member")).exclude(office=Office.COMMITTEE)
+    return (ElectedPerson.objects.filter(result__congress__in=congresses)
+            .exclude(Q(office=Office.COMMITTEE) & Exists(holder))
+            .select_related("duty", "result__congress__branch")
+            .order_by("result__congress__branch__name", order, "-votes", "id"))

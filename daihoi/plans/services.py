@@ -9,11 +9,13 @@ from django.db import transaction
 from django.db.models import Max
 
 from daihoi.accounts.models import Role, User
-from daihoi.organizations.models import Member, MemberStatus, PartyCommittee
+from daihoi.organizations.models import BranchKind, Member, MemberStatus, PartyCommittee
 from daihoi.plans.models import (
-    HELD_STATUSES, Congress, CongressResult, CongressStatus, CongressStep, DocumentKind, ElectedPerson, Office,
-    PersonnelPlan, Plan, PlanDocument, ResultSource, Step,
+    DEFAULT_FOLLOW_UPS, HELD_STATUSES, CommitteeDuty, Congress, CongressResult, CongressStatus, CongressStep,
+    DocumentKind, ElectedPerson, FollowUpItem, FollowUpRecord, Office, PersonnelPlan, Plan, PlanDocument,
+    ResultSource, SeasonClosure, Step,
 )
+from daihoi.plans.selectors import follow_up_progress
 from daihoi.rules.electorate import is_more_than_half, quorum_met
 from daihoi.rules.structure import branch_structure
 
@@ -71,6 +73,7 @@ def plan_create(*, party_committee: PartyCommittee, data: PlanInput, file: Uploa
         links = Congress.supervisors.through.objects
         branch_links = party_committee.branches.model.supervisors.through.objects.filter(branch__in=branches)
         links.bulk_create(links.model(congress_id=by_branch[link.branch_id], user_id=link.user_id) for link in branch_links)
+        _default_follow_ups(plan)
         if file is not None:
             _add_document(plan=plan, congress=None, kind=DocumentKind.PLAN, file=file, by=by)
     return plan
@@ -305,3 +308,108 @@ def result_return(*, congress: Congress, reason: str, by: User) -> Congress:
         congress.status, congress.returned_reason = CongressStatus.RESULTS_RETURNED, reason.strip()
         congress.save(update_fields=["status", "returned_reason"])
     return congress
+
+
+# --- after the congress (issue 12) -------------------------------------------------------------
+
+def _default_follow_ups(plan: Plan) -> None:
+    FollowUpItem.objects.bulk_create(
+        FollowUpItem(plan=plan, title=title, due_days=days, residential_only=residential, document_kind=kind, position=n)
+        for n, (title, days, residential, kind) in enumerate(DEFAULT_FOLLOW_UPS))
+
+
+def _open_season(plan_id: int) -> Plan:
+    """Lock the plan; a closed season takes no more changes to its follow-up work."""
+    plan = Plan.objects.select_for_update().get(pk=plan_id)
+    if SeasonClosure.objects.filter(plan=plan).exists():
+        raise ValidationError("Đợt đại hội đã khép lại, không sửa được nữa.")
+    return plan
+
+
+def follow_up_item_save(*, plan: Plan, item: FollowUpItem | None, title: str, due_days: int,
+                        residential_only: bool, document_kind: str) -> FollowUpItem:
+    """The ward edits or adds an item of the plan's post-congress list (days after the congress)."""
+    if not title.strip():
+        raise ValidationError({"title": "Cần ghi tên việc."})
+    if not 1 <= due_days <= 365:
+        raise ValidationError({"due_days": "Hạn phải từ 1 đến 365 ngày sau đại hội."})
+    if document_kind and document_kind not in DocumentKind.values:
+        raise ValidationError({"document_kind": "Loại văn bản không hợp lệ."})
+    with transaction.atomic():
+        plan = _open_season(plan.pk)
+        if item is None:
+            item = FollowUpItem(plan=plan, position=plan.follow_up_items.count())
+        elif item.plan_id != plan.pk:
+            raise ValidationError("Việc này không thuộc kế hoạch.")
+        item.title, item.due_days, item.residential_only = title.strip(), due_days, residential_only
+        item.document_kind = document_kind
+        item.save()
+    return item
+
+
+def check_follow_up(*, congress: Congress, item: FollowUpItem, done_on: date, today: date) -> None:
+    """Follow-up work starts once the congress is held, belongs to the congress's plan, and for a
+    residential-group item only to residential-group branches."""
+    if item.plan_id != congress.plan_id:
+        raise ValidationError("Việc này không thuộc kế hoạch của đại hội.")
+    if congress.status not in HELD_STATUSES or congress.held_on is None:
+        raise ValidationError("Đại hội chưa tổ chức, chưa ghi được việc sau đại hội.")
+    if item.residential_only and congress.branch.kind != BranchKind.RESIDENTIAL_GROUP:
+        raise ValidationError("Việc này chỉ dành cho chi bộ tổ dân phố.")
+    if done_on < congress.held_on:
+        raise ValidationError({"done_on": f"Ngày hoàn thành phải từ ngày đại hội ({congress.held_on:%d/%m/%Y}) trở đi."})
+    if done_on > today:
+        raise ValidationError({"done_on": "Ngày hoàn thành không được sau hôm nay."})
+
+
+def follow_up_mark(*, congress: Congress, item: FollowUpItem, done_on: date, by: User, today: date,
+                   file: UploadedFile | None = None, note: str = "") -> FollowUpRecord:
+    """Mark one post-congress item done (again: the latest date and person win), with the file
+    attached as the next version of the item's document kind."""
+    with transaction.atomic():
+        _open_season(congress.plan_id)
+        congress = Congress.objects.select_for_update().select_related("branch", "plan").get(pk=congress.pk)
+        check_follow_up(congress=congress, item=item, done_on=done_on, today=today)
+        previous = FollowUpRecord.objects.filter(congress=congress, item=item).first()
+        document = previous.document if previous else None
+        if file is not None:
+            document = _add_document(plan=congress.plan, congress=congress, kind=item.document_kind or DocumentKind.OTHER,
+                                     file=file, by=by)
+        record, _ = FollowUpRecord.objects.update_or_create(congress=congress, item=item, defaults={
+            "done_on": done_on, "done_by": by, "document": document, "note": note.strip()})
+    return record
+
+
+def committee_duty_set(*, congress: Congress, person: ElectedPerson, areas: str, by: User) -> CommitteeDuty:
+    """Record the areas one person elected at this congress leads (phân công nhiệm vụ trong chi
+    ủy), one per line; an empty text removes the assignment."""
+    lines = [line.strip() for line in areas.splitlines() if line.strip()]
+    if any(len(line) > 200 for line in lines):
+        raise ValidationError({"areas": "Mỗi lĩnh vực ghi trên một dòng, không quá 200 ký tự."})
+    with transaction.atomic():
+        _open_season(congress.plan_id)
+        congress = Congress.objects.select_for_update().get(pk=congress.pk)
+        if not ElectedPerson.objects.filter(pk=person.pk, result__congress=congress).exists():
+            raise ValidationError("Người này không trúng cử tại đại hội này.")
+        if congress.status not in HELD_STATUSES:
+            raise ValidationError("Đại hội chưa tổ chức.")
+        if not lines:
+            CommitteeDuty.objects.filter(person=person).delete()
+            return CommitteeDuty(person=person, areas="", set_by=by)
+        duty, _ = CommitteeDuty.objects.update_or_create(person=person, defaults={"areas": "\n".join(lines), "set_by": by})
+    return duty
+
+
+def season_close(*, plan: Plan, by: User, on: date, reason: str) -> SeasonClosure:
+    """The ward closes the season (issue 12): with every branch's follow-up work done no reason
+    is needed; otherwise the ward must say why it closes anyway, and how many were unfinished is
+    kept with the reason."""
+    if not by.is_ward_staff:
+        raise ValidationError("Chỉ Văn phòng Đảng ủy được khép lại đợt đại hội.")
+    with transaction.atomic():
+        plan = _open_season(plan.pk)
+        progress = follow_up_progress(plan, plan.congresses.all(), on)
+        unfinished = progress["total"] - progress["complete"]
+        if unfinished and not reason.strip():
+            raise ValidationError({"reason": f"Còn {unfinished} chi bộ chưa hoàn thành các việc sau đại hội: cần ghi lý do khép lại đợt."})
+        return SeasonClosure.objects.create(plan=plan, closed_on=on, closed_by=by, reason=reason.strip(), unfinished=unfinished)

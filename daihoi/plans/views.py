@@ -70,8 +70,10 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
     congresses = congresses_visible_to(request.user).filter(plan=plan)
     filters = _filters(request)
+    progress = selectors.follow_up_progress(plan, congresses, timezone.localdate())
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "filters": filters, "today": timezone.localdate(),
+        "after": progress, "season": selectors.season_state(plan, progress),
         "documents": plan.documents.filter(congress=None).select_related("uploaded_by"),
         **selectors.dashboard(plan, congresses, filters, timezone.localdate()),
     })
@@ -131,6 +133,9 @@ def _congress_page(request: HttpRequest, congress: Congress, **extra: object) ->
             "place": congress.place, "supervisors": congress.supervisors.all()}),
         "step_form": forms.StepForm(), "document_form": forms.DocumentForm(),
         "approve_form": forms.ApproveForm(), "return_form": forms.ReturnForm(),
+        "follow_up": selectors.congress_follow_up(congress, timezone.localdate()),
+        "elected": selectors.committee_duties(Congress.objects.filter(pk=congress.pk)),
+        "follow_up_form": forms.FollowUpForm(), "duty_form": forms.DutyForm(),
         **extra,
     }
     return render(request, "plans/congress_detail.html", context, status=400 if extra else 200)
@@ -193,6 +198,62 @@ def congress_return(request: HttpRequest, congress_id: int) -> HttpResponse:
     return _post_form(request, congress_id, forms.ReturnForm, "return_form",
                       lambda congress, data: services.result_return(congress=congress, by=request.user, **data),
                       _("Đã trả lại kết quả cho chi bộ."), ward_only=True)
+
+
+@require_POST
+@login_required
+def congress_follow_up(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return _post_form(request, congress_id, forms.FollowUpForm, "follow_up_form",
+                      lambda congress, data: services.follow_up_mark(congress=congress, by=request.user,
+                                                                     today=timezone.localdate(), **data),
+                      _("Đã ghi việc sau đại hội."))
+
+
+@require_POST
+@login_required
+def congress_duty(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return _post_form(request, congress_id, forms.DutyForm, "duty_form",
+                      lambda congress, data: services.committee_duty_set(congress=congress, by=request.user, **data),
+                      _("Đã lưu phân công nhiệm vụ."))
+
+
+@ward_readers_required
+def plan_after(request: HttpRequest, plan_id: int, **forms_with_errors: object) -> HttpResponse:
+    """After the congresses: each branch's follow-up work, who leads what, planned vs elected,
+    the plan's follow-up list and closing the season."""
+    plan = access_plan(request.user, plan_id)
+    congresses = congresses_visible_to(request.user).filter(plan=plan)
+    progress = selectors.follow_up_progress(plan, congresses, timezone.localdate())
+    return render(request, "plans/plan_after.html", {
+        "plan": plan, "progress": progress, "season": selectors.season_state(plan, progress),
+        "duties": selectors.committee_duties(congresses), "compared": selectors.planned_vs_elected(plan, congresses),
+        "item_form": forms.FollowUpItemForm(), "close_form": forms.CloseForm(), **forms_with_errors,
+    }, status=400 if forms_with_errors else 200)
+
+
+def _plan_post(request: HttpRequest, plan_id: int, form_class: type, name: str, call: object, done: str) -> HttpResponse:
+    """A ward POST on a plan's post-congress page: validate, call the service, go back."""
+    plan = access_plan(request.user, plan_id)
+    form = form_class(request.POST)
+    if form.is_valid() and forms.run_service(form, lambda: call(plan, form.cleaned_data)) is not None:
+        messages.success(request, done)
+        return redirect("plans:plan_after", plan_id=plan.pk)
+    return plan_after(request, plan_id, **{name: form})
+
+
+@require_POST
+@ward_staff_required
+def plan_follow_up_item(request: HttpRequest, plan_id: int) -> HttpResponse:
+    return _plan_post(request, plan_id, forms.FollowUpItemForm, "item_form",
+                      lambda plan, data: services.follow_up_item_save(plan=plan, **data), _("Đã lưu việc sau đại hội."))
+
+
+@require_POST
+@ward_staff_required
+def plan_close(request: HttpRequest, plan_id: int) -> HttpResponse:
+    return _plan_post(request, plan_id, forms.CloseForm, "close_form",
+                      lambda plan, data: services.season_close(plan=plan, by=request.user, on=timezone.localdate(), **data),
+                      _("Đã khép lại đợt đại hội."))
 
 
 @login_required
