@@ -1,0 +1,95 @@
+"""A small ward with two branches, A (``branch``) and B (``other_branch``), each with a congress
+in session, an election with an open round counted at stations, a motion, an uploaded document;
+a published article with a photo; and one user of every role (the secretary, counting committee
+and supervisor belong to branch A). The permission walk requests every URL with these."""
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+ROLES = ("anon", "member", "counting", "secretary", "supervisor", "ward", "admin")
+
+
+@dataclass
+class Side:
+    """The objects of one branch's congress, by URL parameter name."""
+
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class World:
+    a: Side
+    b: Side
+    users: dict[str, Any]
+    common: dict[str, Any]
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _side(congress: Any, members: list[Any], user: Any) -> Side:
+    """An election with an adopted list and an open round counted at two stations, a motion, a
+    document: the objects each scoped URL of the congress points at."""
+    from daihoi.congresses import services as hall
+    from daihoi.congresses.models import CongressDocument, MotionKind
+    from daihoi.elections import services
+
+    election = services.election_create(congress=congress, office="secretary", seats=1, user=user)
+    for member in members[:2]:
+        services.candidate_add(election=election, member_id=member.pk, source="slate", user=user)
+    present = congress.attendances.filter(is_present=True).count()
+    services.list_adopt(election=election, hands=(present, 0, 0), user=user)
+    round_ = services.round_open(election=election, user=user)
+    services.round_counts_set(round_=round_, issued=present, collected=present, method="stations", station_count=2, user=user)
+    motion = hall.motion_open(congress=congress, kind=MotionKind.values[0], title="Biểu quyết thử")
+    document = CongressDocument.objects.create(congress=congress, kind="other", title="Tài liệu",
+                                               file=ContentFile(b"%PDF-1.4 test", name="tai-lieu.pdf"))
+    return Side({
+        "branch_id": congress.branch_id, "congress_id": congress.pk, "plan_id": congress.plan_id,
+        "attendance_id": congress.attendances.first().pk, "motion_id": motion.pk, "document_id": document.pk,
+        "election_id": election.pk, "round_id": round_.pk, "station": 1,
+        "candidate_id": election.lists.first().candidates.first().pk, "ballot_id": 999_999, "speaker_id": 999_999,
+        "key": "summons", "fmt": "docx",
+    })
+
+
+@pytest.fixture
+def world(seated_congress: Callable[..., Any], other_branch: Any, branch: Any, make_member: Callable[..., Any],
+          make_user: Callable[..., Any], ward_office_user: Any, secretary_user: Any, supervisor_user: Any,
+          member_user: Any, make_article: Callable[..., Any], settings: Any) -> World:
+    from daihoi.accounts.models import User
+    from daihoi.congresses import services as hall
+    from daihoi.congresses.models import Body, BodySeat
+    from daihoi.news import services as news
+    from daihoi.news.models import Category
+
+    settings.DAIHOI_SCAN_WORKER = "inline"
+    congress_a = seated_congress(full=6)
+    congress_a.supervisors.add(supervisor_user)
+    congress_b = congress_a.plan.congresses.get(branch=other_branch)
+    members_b = [make_member(other_branch, name) for name in ("Hà Văn Bảo", "Lò Thị Cúc", "Mai Văn Đạt", "Kha Thị Én")]
+    hall.summons_build(congress=congress_b)
+    hall.attendance_check_in(congress=congress_b, attendance_ids=list(congress_b.attendances.values_list("pk", flat=True)))
+    members_a = list(branch.members.order_by("id"))
+    counter = make_user("kiemphieu1", "counting_committee", branch=branch, member=members_a[-1])
+    BodySeat.objects.create(congress=congress_a, body=Body.COUNTING_COMMITTEE, member=members_a[-1], is_head=True)
+    admin = User.objects.create_superuser("admin", "admin@example.org", "mat-khau-thu-nghiem-2025")
+    category = Category.objects.create(name="Đại hội", slug="dai-hoi")
+    article = make_article("Đại hội chi bộ số 1", category=category)
+    photo = news.photo_add(article=article, editor=ward_office_user,
+                           upload=SimpleUploadedFile("anh.png", _png(), "image/png"), caption="Ảnh")
+    users = {"anon": None, "member": member_user, "counting": counter, "secretary": secretary_user,
+             "supervisor": supervisor_user, "ward": ward_office_user, "admin": admin}
+    common = {"pk": article.pk, "slug": article.slug, "photo_id": photo.pk, "path": photo.image.name,
+              "kind": "summons", "action": "seats"}
+    return World(_side(congress_a, members_a, ward_office_user), _side(congress_b, members_b, ward_office_user), users, common)
