@@ -369,3 +369,28 @@ def scanned_ballots() -> Callable[..., tuple[list[bytes], list[Any]]]:
         return images, truths
 
     return make
+
+
+@pytest.fixture
+def held_congress(make_plan: Callable[..., Any], branch: Any, make_member: Callable[..., Any],
+                  secretary_user: Any, ward_office_user: Any) -> Any:
+    """The residential-group branch's congress of 26/8/2022 under 74-KH/ĐU, held and approved:
+    9 full members, a personnel plan of 3 seats (slate of 4: An, Bình, Cường, Dung; An secretary,
+    Bình deputy), and An, Bình, Cường elected as planned. ``congress.members`` lists the 9."""
+    from daihoi.plans import services
+
+    plan = make_plan(min_women_percent=30)
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang",
+             "Đặng Văn Hải", "Bùi Thị Lan", "Đỗ Văn Minh"]
+    members = [make_member(branch, name, gender="female" if " Thị " in name else "male") for name in names]
+    congress = services.congress_schedule(congress=plan.congresses.get(branch=branch), scheduled_on=date(2022, 8, 26),
+                                          starts_at=None, ends_at=None, place="", supervisors=[])
+    services.personnel_plan_save(congress=congress, seats=3, slate=members[:4], secretary=members[0], deputy=members[1],
+                                 by=secretary_user, on=date(2022, 8, 10))
+    services.result_submit(congress=congress, by=secretary_user, on=date(2022, 8, 27), data=services.ResultInput(
+        summoned=9, present=9, denominator=9, committee_seats=3, committee=[(m, 8) for m in members[:3]],
+        secretary=(members[0], 9), deputy=(members[1], 8)))
+    congress = services.result_approve(congress=congress, decision_number="201-QĐ/ĐU", decided_on=date(2022, 9, 2),
+                                       by=ward_office_user)
+    congress.members = members
+    return congress
