@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from daihoi.congresses.models import Body, BodySeat
 from daihoi.elections.models import (
@@ -279,7 +280,8 @@ def round_minutes_context(round_: Round) -> dict[str, Any]:
         "present": snapshot.present,
         "committee": (head, tuple(seat.member.full_name for seat in seats if not seat.is_head)),
         "result": None if round_.result is None else result_from_json(round_.result),
-        "completed_at": round_.locked_at,
+        # The minutes state the hall's clock, not the UTC the database keeps.
+        "completed_at": round_.locked_at and timezone.localtime(round_.locked_at),
     }
 
 

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from docx import Document
 
 from daihoi.congresses import services as hall
 from daihoi.congresses.models import Body
 from daihoi.documents import bundle, pdf
+from daihoi.documents.formatting import clock
 from daihoi.elections import selectors as elections
 from daihoi.elections import services as election_services
 
@@ -51,6 +53,7 @@ def test_a_locked_round_has_counting_minutes_with_the_rules_cores_figures(
     assert (result.denominator, result.ballots.issued, result.ballots.valid) == (12, 11, 11)
     assert "12" in text and "11" in text and "Hoàng Minh Hải" in text
     assert [c.percent for c in result.candidates] == ["91.67", "75.00", "58.33", "25.00"]
+    assert f"Biên bản lập xong hồi {clock(timezone.localtime(locked_committee_round.locked_at))}" in text
 
 
 def test_the_documents_page_and_the_zip_list_one_minutes_per_locked_round(
