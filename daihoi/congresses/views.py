@@ -395,6 +395,6 @@ def projector_state(request: HttpRequest, congress_id: int) -> HttpResponse:
 def _projector_context(congress: Congress) -> dict[str, Any]:
     proceedings = selectors.proceedings_of(congress)
     return {"congress": congress, "proceedings": proceedings, "vote": selectors.vote_in_progress(congress),
-            "timer": selectors.timer_state(proceedings), "waiting": selectors.speakers_waiting(congress)[:3],
+            "timer": selectors.timer_state(proceedings), "waiting": selectors.speakers_waiting(congress).exclude(pk=proceedings.timer_speaker_id)[:3],
             "counts": selectors.hall_counts(congress), "last_motion": selectors.last_closed_motion(congress),
             "election_results": selectors.election_results_html(congress)}
