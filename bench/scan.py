@@ -37,14 +37,17 @@ def main() -> None:
         reader.blank_cell(spec)
     verdicts: Counter[str] = Counter()
     kinds: Counter[tuple[str, str]] = Counter()
-    started = time.process_time()
+    seconds: Counter[str] = Counter()
+    counted: Counter[str] = Counter()
     for image, truths in pages:
+        started = time.process_time()
         found = reader.read_page(reader.decode_image(image), lambda code: by_code.get(code.text))
-        for index, truth in enumerate(truths):
-            verdict = simulate.verdict(truth, found[index] if index < len(found) else None)
+        seconds[truths[0].scan] += time.process_time() - started
+        counted[truths[0].scan] += len(truths)
+        for truth, verdict in zip(truths, simulate.page_verdicts(truths, found)):
             verdicts[verdict] += 1
             kinds[(truth.scan, verdict)] += 1
-    cpu = time.process_time() - started
+    cpu = sum(seconds.values())
     total = sum(verdicts.values())
     expected_review = sum(t.expect_review for _, truths in pages for t in truths)
     print(f"ballots {total} on {len(pages)} pages · CPU {cpu:.1f} s · {total / cpu:.1f} ballots/s per core")
@@ -54,7 +57,8 @@ def main() -> None:
     clean = total - expected_review
     print(f"ballots a machine could read: {clean}; read with no review {verdicts['read']} ({100 * verdicts['read'] / max(clean, 1):.2f}%)")
     for kind in ("scan", "sheet", "phone"):
-        print(f"  {kind:5}: " + " · ".join(f"{v} {kinds[(kind, v)]}" for v in ("read", "review", "silent")))
+        print(f"  {kind:5}: " + " · ".join(f"{v} {kinds[(kind, v)]}" for v in ("read", "review", "silent"))
+              + f" · {counted[kind] / max(seconds[kind], 1e-9):.1f} ballots/s per core")
 
 
 if __name__ == "__main__":

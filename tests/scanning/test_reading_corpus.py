@@ -13,8 +13,7 @@ def _read_corpus(specs: list[BallotSpec], count: int, seed: int) -> Counter[str]
     verdicts: Counter[str] = Counter()
     for page in simulate.corpus(seed, count, specs, dpi=200):
         found = reader.read_page(reader.decode_image(page.image), lambda code: by_code.get(code.text))
-        for index, truth in enumerate(page.truths):
-            verdicts[simulate.verdict(truth, found[index] if index < len(found) else None)] += 1
+        verdicts.update(simulate.page_verdicts(page.truths, found))
     return verdicts
 
 

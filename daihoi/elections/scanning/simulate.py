@@ -272,6 +272,14 @@ def corpus(seed: int, count: int, specs: list[BallotSpec], dpi: float = 300.0, p
     return pages
 
 
+def page_verdicts(truths: list[Truth], found: list[Any]) -> list[str]:
+    """Verdicts of one page. A page where nothing is found goes to review whole (the scanning
+    service makes it a ballot to review); a ballot missed beside others found is silent."""
+    if not found:
+        return ["review"] * len(truths)
+    return [verdict(truth, found[index] if index < len(found) else None) for index, truth in enumerate(truths)]
+
+
 def verdict(truth: Truth, reading: Any) -> str:
     """"read" (right, no review), "review" (flagged) or "silent" (wrong and not flagged: the error
     that must never happen). ``reading`` is a reader BallotReading or None (not found)."""
