@@ -13,8 +13,8 @@ from daihoi.accounts.models import Role, User
 from daihoi.organizations.demo import WARD_NAME
 from daihoi.organizations.models import Attachment, Branch, Member, PartyCommittee
 from daihoi.plans import services
-from daihoi.plans.models import Congress, Plan, Step
-from daihoi.plans.selectors import age_on, full_members
+from daihoi.plans.models import HELD_STATUSES, Congress, FollowUpRecord, Office, Plan, Step
+from daihoi.plans.selectors import age_on, committee_duties, full_members
 from daihoi.rules.ballots import ApproveBallot, StrikeBallot
 from daihoi.rules.counting import Candidate, Round, count_round
 from daihoi.rules.electorate import MembersElectorate, denominator
@@ -33,6 +33,7 @@ def demo_build() -> dict[str, str]:
         _completed_season(committee, office)
     if not Plan.objects.filter(party_committee=committee, number="18-KH/ĐU").exists():
         _current_season(committee, office, timezone.localdate())
+    _after_congresses(committee, office, timezone.localdate())
     return {}
 
 
@@ -152,7 +153,8 @@ def _hold(congress: Congress, office: User, day: date, rng: random.Random) -> No
     slate = list(personnel.slate.all())
     committee: list[tuple[Member, int]] = []
     if personnel.seats:
-        committee = _elect(slate, personnel.seats, present, d, rng)
+        planned = {m.full_name for m in (personnel.secretary, personnel.deputy) if m}
+        committee = _elect(slate, personnel.seats, present, d, rng, keep=planned)
     elected = [m for m, _ in committee] or [personnel.secretary]
     chosen = [m for m in (personnel.secretary, personnel.deputy) if m in elected] + elected
     secretary = _elect([chosen[0]], 1, present, d, rng)[0]
@@ -164,7 +166,8 @@ def _hold(congress: Congress, office: User, day: date, rng: random.Random) -> No
                                                      secretary=secretary, deputy=deputy))
 
 
-def _elect(people: list[Member], seats: int, present: int, d: int, rng: random.Random) -> list[tuple[Member, int]]:
+def _elect(people: list[Member], seats: int, present: int, d: int, rng: random.Random,
+           keep: frozenset[str] | set[str] = frozenset()) -> list[tuple[Member, int]]:
     """Simulate the ballots of one round and count them with the rules core; draw again in the
     rare case the round ends in a tie or an unfilled seat, so the demo stays simple."""
     ordered = ballot_order(m.full_name for m in people)
@@ -172,19 +175,20 @@ def _elect(people: list[Member], seats: int, present: int, d: int, rng: random.R
     candidates = tuple(Candidate(str(i), name) for i, name in enumerate(ordered))
     round_ = Round(seats=seats, candidates=candidates, denominator=d)
     while True:
-        result = count_round(round_, _ballots(candidates, seats, present, rng))
+        result = count_round(round_, _ballots(candidates, seats, present, rng, keep))
         if result.status == "complete":
             return [(by_name[c.name], c.votes) for c in result.candidates if c.elected]
 
 
-def _ballots(candidates: tuple[Candidate, ...], seats: int, present: int, rng: random.Random) -> list:
-    """Strike ballots leaving exactly ``seats`` names, mostly striking one weaker candidate; a
-    single name gets agree, with a few disagree."""
+def _ballots(candidates: tuple[Candidate, ...], seats: int, present: int, rng: random.Random, keep: frozenset[str] | set[str] = frozenset()) -> list:
+    """Strike ballots leaving exactly ``seats`` names, mostly striking one weaker candidate (never
+    one in ``keep``, the planned secretary and deputy: the article's committees were elected as
+    planned); a single name gets agree, with a few disagree."""
     if len(candidates) == 1:
         cid = candidates[0].id
         return [ApproveBallot.of({cid: "disagree" if rng.random() < 0.06 else "agree"}) for _ in range(present)]
     extra = len(candidates) - seats
-    weak = rng.choice(candidates).id
+    weak = rng.choice([c for c in candidates if c.name not in keep] or candidates).id
     weights = [8 if c.id == weak else 1 for c in candidates]
     ballots = []
     for _ in range(present):
@@ -193,3 +197,58 @@ def _ballots(candidates: tuple[Candidate, ...], seats: int, present: int, rng: r
             struck.add(rng.choices(candidates, weights)[0].id)
         ballots.append(StrikeBallot(frozenset(struck)))
     return ballots
+
+
+# --- after the congress (issue 12) -------------------------------------------------------------
+
+AREAS = {
+    Office.SECRETARY: "Phụ trách chung\nCông tác tổ chức, xây dựng Đảng",
+    Office.DEPUTY_SECRETARY: "Công tác tuyên giáo, dân vận\nMặt trận Tổ quốc và các đoàn thể",
+}
+COMMITTEE_AREAS = ["Công tác kiểm tra, giám sát", "Kinh tế, xã hội, an sinh", "Quốc phòng, an ninh, trật tự",
+                   "Văn hóa, gia đình, khuyến học", "Công tác phát triển đảng viên"]
+
+
+@transaction.atomic
+def _after_congresses(committee: PartyCommittee, office: User, today: date) -> None:
+    """The 2022–2025 season's follow-up work done in every branch but two, whose residential-group
+    head was elected later, and the season closed by the ward with that reason; in the 2025–2030
+    season the approved congresses have done part of theirs. Skipped once a season has records."""
+    for number, finished in (("74-KH/ĐU", True), ("18-KH/ĐU", False)):
+        plan = Plan.objects.filter(party_committee=committee, number=number).first()
+        if plan is None or FollowUpRecord.objects.filter(congress__plan=plan).exists():
+            continue
+        congresses = list(plan.congresses.filter(status__in=HELD_STATUSES, result__isnull=False)
+                          .select_related("branch", "plan").order_by("branch_id"))
+        for index, congress in enumerate(congresses):
+            _follow_up(congress, office, today, index, random.Random(9000 + index), finished)
+        if finished:
+            services.season_close(plan=plan, by=office, on=date(2023, 1, 16), reason=(
+                "Hai chi bộ tổ dân phố bầu Tổ trưởng tổ dân phố theo lịch chung của phường (quý I/2023); "
+                "các việc khác đã hoàn thành."))
+
+
+def _follow_up(congress: Congress, office: User, today: date, index: int, rng: random.Random, finished: bool) -> None:
+    """Mark the items a branch has done and record its task split. A finished season: all done
+    (within or a little after the due date) except the last item in two branches; a season in
+    progress: only the approved congresses, the first items, none after today."""
+    secretary = _secretary(congress, office)
+    items = [item for item in congress.plan.follow_up_items.all()
+             if not item.residential_only or congress.branch.kind == "residential_group"]
+    if finished:
+        items = items[:-1] if index in (3, 11) and items[-1].residential_only else items
+    else:
+        items = items[:(5 - index) if congress.status == "approved" else 0]
+    for item in items:
+        done_on = min(congress.held_on + timedelta(days=item.due_days - 5 + rng.randint(-5, 7)), today)
+        services.follow_up_mark(congress=congress, item=item, done_on=max(done_on, congress.held_on), by=secretary, today=today)
+    if finished or items:
+        _task_split(congress, secretary)
+
+
+def _task_split(congress: Congress, by: User) -> None:
+    """Secretary and deputy lead the usual areas; the other members one area each."""
+    committee = iter(COMMITTEE_AREAS)
+    for person in committee_duties(Congress.objects.filter(pk=congress.pk)):
+        services.committee_duty_set(congress=congress, person=person, by=by,
+                                    areas=AREAS.get(person.office) or next(committee, COMMITTEE_AREAS[-1]))

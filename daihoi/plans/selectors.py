@@ -131,17 +131,19 @@ def personnel_warnings(personnel: PersonnelPlan) -> list[str]:
     return warnings + target_warnings(plan, people, congress.scheduled_on or plan.window_start)
 
 
-def target_warnings(plan: Plan, people: list[Member], day: date) -> list[str]:
+def target_warnings(plan: Plan, people: list[Member], day: date, *, shares: bool = True) -> list[str]:
+    """The plan's targets on these people; ``shares=False`` checks only the age limit (a share of
+    women or of the young means nothing for a lone secretary without a committee)."""
     if not people:
         return []
     warnings = []
-    total = len(people)
+    total = len(people) if shares else 0
     women = sum(1 for m in people if m.gender == Gender.FEMALE)
-    if plan.min_women_percent is not None and women * 100 < plan.min_women_percent * total:
+    if plan.min_women_percent is not None and total and women * 100 < plan.min_women_percent * total:
         warnings.append(f"Tỷ lệ nữ {percent(women, total)}% ({women}/{total}), thấp hơn chỉ tiêu {plan.min_women_percent}%")
     ages = [(m, age_on(m.date_of_birth, day)) for m in people]
     young = sum(1 for _, age in ages if age is not None and age < 40)
-    if plan.min_under_40_percent is not None and young * 100 < plan.min_under_40_percent * total:
+    if plan.min_under_40_percent is not None and total and young * 100 < plan.min_under_40_percent * total:
         warnings.append(f"Tỷ lệ dưới 40 tuổi {percent(young, total)}% ({young}/{total}), thấp hơn chỉ tiêu {plan.min_under_40_percent}%")
     if plan.reelection_age_limit is not None:
         warnings += [f"{m.full_name}: {age} tuổi, quá tuổi tối đa {plan.reelection_age_limit} của kế hoạch"
@@ -440,7 +442,7 @@ def _compare(plan: Plan, pk: int, name: str, day: date, summoned: int, planned: 
         notes.append(f"{len(outside)} chi ủy viên ngoài danh sách dự kiến")
     structure_ok = not notes
     elected = list({member_id: m for _, member_id, m in people}.values())
-    targets = target_warnings(plan, elected, day)
+    targets = target_warnings(plan, elected, day, shares=bool(seats))
     return {"congress_id": pk, "branch": name, "structure": branch_structure(summoned).description,
             "planned_seats": seats, "elected_seats": len(committee), "size_ok": len(committee) == seats,
             "structure_ok": structure_ok, "targets_ok": not targets, "notes": notes + targets,
