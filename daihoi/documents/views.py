@@ -109,6 +109,8 @@ def template_upload(request: HttpRequest, kind: str) -> HttpResponse:
 @require_POST
 @ward_staff_required
 def template_reset(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in KINDS:
+        raise Http404("Không có mẫu này.")
     services.template_reset(party_committee=selectors.office_committee(), kind=kind)
     messages.success(request, f"Đã trở về mẫu gốc cho {KINDS[kind].label}.")
     return redirect("documents:templates")

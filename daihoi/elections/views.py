@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -91,7 +91,7 @@ def election_action(request: HttpRequest, election_id: int, action: str) -> Http
         "open_round": lambda: f"Đã mở lần bầu {services.round_open(election=election, user=user).number}.",
     }
     if action not in steps:
-        raise ValidationError("Thao tác không hợp lệ.")
+        raise Http404("Thao tác không hợp lệ.")
     return _act(request, steps[action], reverse("elections:election", args=[election.pk]))
 
 
@@ -103,6 +103,8 @@ def candidate_action(request: HttpRequest, candidate_id: int, action: str) -> Ht
     if action == "withdraw":
         return _act(request, lambda: _passed(services.candidate_withdraw(candidate=candidate, hands=_hands(request), user=request.user),
                                              f"Đại hội đồng ý cho đồng chí {candidate.full_name} rút khỏi danh sách."), back)
+    if action != "remove":
+        raise Http404("Thao tác không hợp lệ.")
     return _act(request, lambda: _say(services.candidate_remove(candidate=candidate, user=request.user), f"Đã bỏ tên {candidate.full_name}."), back)
 
 
@@ -134,7 +136,7 @@ def round_action(request: HttpRequest, round_id: int, action: str) -> HttpRespon
         "runoff": lambda: f"Đã lập danh sách bầu lại ({services.runoff_prepare(round_=round_, user=user).seats} chỗ) giữa những người bằng phiếu.",
     }
     if action not in steps:
-        raise ValidationError("Thao tác không hợp lệ.")
+        raise Http404("Thao tác không hợp lệ.")
     return _act(request, steps[action], reverse("elections:round", args=[round_.pk]))
 
 

@@ -3,15 +3,22 @@ in session, an election with an open round counted at stations, a motion, an upl
 a published article with a photo; and one user of every role (the secretary, counting committee
 and supervisor belong to branch A). The permission walk requests every URL with these."""
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLResolver, get_resolver, reverse
 
-ROLES = ("anon", "member", "counting", "secretary", "supervisor", "ward", "admin")
+# Parameters that mean different objects on different pages.
+OVERRIDES: dict[str, dict[str, Any]] = {
+    "news:category": {"slug": "dai-hoi"},
+    "elections:round_action": {"action": "lock"},
+    "elections:candidate_action": {"action": "remove"},
+    "elections:election_action": {"action": "open_round"},
+}
 
 
 @dataclass
@@ -27,6 +34,12 @@ class World:
     b: Side
     users: dict[str, Any]
     common: dict[str, Any]
+
+    def url(self, name: str, params: tuple[str, ...], side: dict[str, Any]) -> str:
+        """The URL ``name`` pointing at one branch's objects (``side``: ``a.kwargs`` or ``b.kwargs``)."""
+        values = {"app_label": "news", "model_name": "article", "object_id": "1", "content_type_id": 1,
+                  **self.common, **side, **OVERRIDES.get(name, {})}
+        return reverse(name, kwargs={param: values[param] for param in params})
 
 
 def _png() -> bytes:
@@ -93,3 +106,21 @@ def world(seated_congress: Callable[..., Any], other_branch: Any, branch: Any, m
     common = {"pk": article.pk, "slug": article.slug, "photo_id": photo.pk, "path": photo.image.name,
               "kind": "summons", "action": "seats"}
     return World(_side(congress_a, members_a, ward_office_user), _side(congress_b, members_b, ward_office_user), users, common)
+
+
+def patterns(resolver: URLResolver | None = None, namespace: str = "",
+             outer: tuple[str, ...] = ()) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every named URL pattern as (``namespace:name``, its parameters), nested includes
+    included with their parameters."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        params = outer + tuple(entry.pattern.regex.groupindex)
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}:{entry.namespace}".strip(":") if entry.namespace else namespace
+            yield from patterns(entry, inner, params)
+        elif entry.name:
+            yield f"{namespace}:{entry.name}".strip(":"), params
+
+
+@pytest.fixture(scope="session")
+def url_patterns() -> list[tuple[str, tuple[str, ...]]]:
+    return list(patterns())

@@ -1,0 +1,34 @@
+"""After LOGIN_MAX_FAILURES wrong passwords for one name from one address, that pair is refused
+for a while, with a Vietnamese message, even with the right password; others still log in."""
+from typing import Any
+
+PASSWORD = "mat-khau-thu-nghiem-2025"  # tests/conftest.py's
+
+
+def _login(client: Any, username: str, password: str) -> Any:
+    return client.post("/dang-nhap/", {"username": username, "password": password})
+
+
+def test_repeated_wrong_passwords_lock_that_name_for_a_while(client: Any, member_user: Any, secretary_user: Any, settings: Any) -> None:
+    settings.LOGIN_MAX_FAILURES = 3
+    for _ in range(3):
+        assert _login(client, "dangvien1", "sai-mat-khau").status_code == 200
+    refused = _login(client, "dangvien1", PASSWORD)
+    assert refused.status_code == 200 and "Đăng nhập sai quá nhiều lần" in refused.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert _login(client, "bithu1", PASSWORD).status_code == 302
+
+
+def test_a_successful_login_clears_the_count(client: Any, member_user: Any, settings: Any) -> None:
+    settings.LOGIN_MAX_FAILURES = 3
+    for _ in range(2):
+        _login(client, "dangvien1", "sai-mat-khau")
+    assert _login(client, "dangvien1", PASSWORD).status_code == 302
+    client.logout()
+    for _ in range(2):
+        _login(client, "dangvien1", "sai-mat-khau")
+    assert _login(client, "dangvien1", PASSWORD).status_code == 302
+
+
+def test_passwords_are_hashed_with_argon2(member_user: Any) -> None:
+    assert member_user.password.startswith("argon2")
