@@ -219,7 +219,7 @@ def seated_congress(make_season: Callable[..., Any], branch: Any, make_member: C
 # --- documents (issue 7) ------------------------------------------------------------------------
 
 @pytest.fixture
-def held_congress(ward: Any, branch: Any, make_member: Any, secretary_user: Any, supervisor_user: Any) -> Any:
+def documents_congress(ward: Any, branch: Any, make_member: Any, secretary_user: Any, supervisor_user: Any) -> Any:
     """A congress held and counted: plan 74-KH/ĐU, five members summoned (one absent with a
     reason), presidium and secretariat seated, results submitted (3 committee members, secretary)."""
     from datetime import time

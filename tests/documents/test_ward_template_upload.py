@@ -46,14 +46,14 @@ def test_a_file_that_is_not_a_docx_is_rejected() -> None:
 
 
 def test_ward_office_uploads_a_template_that_then_renders_the_congress_documents(
-        client_for: Any, ward_office_user: Any, held_congress: Any) -> None:
+        client_for: Any, ward_office_user: Any, documents_congress: Any) -> None:
     client = client_for(ward_office_user)
     content = edited("approval_request", "Kính gửi: ", "Kính gửi (mẫu riêng): ")
     upload = io.BytesIO(content)
     upload.name = "to-trinh.docx"
     response = client.post("/van-ban/mau/approval_request/tai-len/", {"file": upload}, follow=True)
     assert "Đã dùng mẫu mới" in response.content.decode()
-    docx = client.get(f"/van-ban/dai-hoi/{held_congress.pk}/approval_request.docx").content
+    docx = client.get(f"/van-ban/dai-hoi/{documents_congress.pk}/approval_request.docx").content
     assert "Kính gửi (mẫu riêng):" in "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
 
 
