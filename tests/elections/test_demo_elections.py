@@ -1,6 +1,8 @@
 """`daihoi demo` gives the current congress of the branch of ``bithu1`` a complete election record
 (check-in, counting committee, adopted lists, rounds counted ballot by ballot and announced) that
 reproduces the results the plans demo approved; a second run changes nothing."""
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_congress_has_locked_rounds_matching_its_approved_results_once() -> None:
-    call_command("demo", stdout=open("/dev/null", "w"))
+    call_command("demo", stdout=io.StringIO())
     congress = Congress.objects.filter(branch__users__username="bithu1").order_by("-plan__window_start").first()
     rounds = list(selectors.locked_rounds(congress))
     assert [(r.election.office, r.number) for r in rounds] == [("committee", 1), ("secretary", 1), ("deputy_secretary", 1)]
@@ -27,5 +29,5 @@ def test_the_demo_congress_has_locked_rounds_matching_its_approved_results_once(
         "bien-ban-kiem-phieu-chi-uy-lan-1", "bien-ban-kiem-phieu-bi-thu-chi-bo-lan-1",
         "bien-ban-kiem-phieu-pho-bi-thu-chi-bo-lan-1"]
     before = (Round.objects.count(), BallotEntry.objects.count())
-    call_command("demo", stdout=open("/dev/null", "w"))
+    call_command("demo", stdout=io.StringIO())
     assert (Round.objects.count(), BallotEntry.objects.count()) == before
