@@ -421,34 +421,39 @@ class _Branches:
         return branch
 
 
+_Read = tuple[str, Any, str | None]  # (text, parsed value or _UNREADABLE, problem or None)
+
+
+class _Remembered(dict[Any, _Read]):
+    """Cells already read, by value: a hit is a plain dict lookup, a miss reads the cell and
+    remembers it (up to a bound, so that memory stays flat). Numbers are never remembered: 1, 1.0
+    and True are equal keys but not the same cell."""
+
+    LIMIT = 50_000
+
+    def __init__(self, read: Callable[[Any], _Read]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, value: Any) -> _Read:
+        found = self.read(value)
+        if value.__class__ not in (int, float, bool) and len(self) < self.LIMIT:
+            self[value] = found
+        return found
+
+
 class _CellReader:
     """Reads one column's cells into the field's value: the cell's text, parsed, a branch name
-    looked up. In columns whose cells repeat, each distinct cell is read once and remembered (up to
-    a bound, so that memory stays flat): a 100,000-row roll has a few thousand distinct dates and
-    a handful of branches, genders and statuses."""
-
-    REMEMBERED = 50_000
+    looked up. In columns whose cells repeat, each distinct cell is read once: a 100,000-row roll
+    has a few thousand distinct dates and a handful of branches, genders and statuses."""
 
     def __init__(self, index: int, column: Column, heading: str, branches: _Branches) -> None:
         self.index, self.column, self.field, self.heading = index, column, column.field, heading
         self.letter = get_column_letter(index + 1)
         self.branches = branches
-        self.known: dict[Any, tuple[str, Any, str | None]] | None = {} if column.repeats else None
+        self.read: Callable[[Any], _Read] = _Remembered(self._read).__getitem__ if column.repeats else self._read
 
-    def read(self, value: Any) -> tuple[str, Any, str | None]:
-        """(text, parsed value or _UNREADABLE, problem or None)."""
-        if self.known is None:
-            return self._read(value)
-        # 1, 1.0 and True are equal keys but not the same cell; text, the usual cell, is its own key.
-        key = value if value.__class__ is str else (value.__class__, value)
-        found = self.known.get(key)
-        if found is None:
-            found = self._read(value)
-            if len(self.known) < self.REMEMBERED:
-                self.known[key] = found
-        return found
-
-    def _read(self, value: Any) -> tuple[str, Any, str | None]:
+    def _read(self, value: Any) -> _Read:
         text = _cell_text(value)
         try:
             parsed = self.column.parse(value, text)
@@ -615,7 +620,7 @@ class _NewMembers:
             stand_in = SimpleNamespace(full_name=full_name)
             Member.fill_derived_fields(stand_in)  # type: ignore[arg-type]
             keys = (stand_in.full_name, stand_in.name_sort_key, stand_in.name_folded)
-            if len(self.names) < _CellReader.REMEMBERED:
+            if len(self.names) < _Remembered.LIMIT:
                 self.names[full_name] = keys
         return keys
 
