@@ -140,6 +140,10 @@ class FollowUpForm(forms.Form):
     file = forms.FileField(label="Văn bản kèm theo", required=False, help_text="Tải lại lần nữa sẽ thành bản mới.")
     note = forms.CharField(label="Ghi chú", required=False, max_length=300)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Its own ids: the preparation steps' form on the same page has a date and note too."""
+        super().__init__(*args, auto_id="fu_%s", **kwargs)
+
 
 class DutyForm(forms.Form):
     person = forms.ModelChoiceField(label="Chi ủy viên", queryset=ElectedPerson.objects.all())
