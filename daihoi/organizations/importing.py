@@ -591,7 +591,8 @@ class _NewMembers:
         # Dates are the only values the backend adapts (ISO text on SQLite; for text, numbers,
         # booleans and None Django's preparation returns the value itself): each distinct date
         # is prepared once by its field.
-        self.dates = [(position, f, {}) for position, f in enumerate(fields) if isinstance(f, DateField)]
+        self.dates: list[tuple[int, DateField, dict[date, Any]]] = [
+            (position, f, {}) for position, f in enumerate(fields) if isinstance(f, DateField)]
         self.connection = connections[DEFAULT_DB_ALIAS]  # not the proxy, looked up on every use
         self.names: dict[str, tuple[str, str, str]] = {}
         self.rows: list[tuple[Any, ...]] = []
