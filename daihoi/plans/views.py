@@ -154,10 +154,17 @@ def _post_form(request: HttpRequest, congress_id: int, form_class: type, name: s
     if ward_only and not request.user.is_ward_staff:
         raise PermissionDenied(_("Chỉ Văn phòng Đảng ủy được làm việc này."))
     form = form_class(request.POST, request.FILES or None)
-    if form.is_valid() and forms.run_service(form, lambda: call(congress, form.cleaned_data)) is not None:
+    back = redirect("plans:congress_detail", congress_id=congress.pk)
+    return _saved(request, form, lambda data: call(congress, data), done, back) or _congress_page(request, congress, **{name: form})
+
+
+def _saved(request: HttpRequest, form: object, call: object, done: str, back: HttpResponse) -> HttpResponse | None:
+    """Validate, call the service and say what happened, then go ``back``; None when the form or
+    the service refused (the caller shows the page with the message)."""
+    if form.is_valid() and forms.run_service(form, lambda: call(form.cleaned_data)) is not None:
         messages.success(request, done)
-        return redirect("plans:congress_detail", congress_id=congress.pk)
-    return _congress_page(request, congress, **{name: form})
+        return back
+    return None
 
 
 @require_POST
@@ -235,10 +242,8 @@ def _plan_post(request: HttpRequest, plan_id: int, form_class: type, name: str, 
     """A ward POST on a plan's post-congress page: validate, call the service, go back."""
     plan = access_plan(request.user, plan_id)
     form = form_class(request.POST)
-    if form.is_valid() and forms.run_service(form, lambda: call(plan, form.cleaned_data)) is not None:
-        messages.success(request, done)
-        return redirect("plans:plan_after", plan_id=plan.pk)
-    return plan_after(request, plan_id, **{name: form})
+    back = redirect("plans:plan_after", plan_id=plan.pk)
+    return _saved(request, form, lambda data: call(plan, data), done, back) or plan_after(request, plan_id, **{name: form})
 
 
 @require_POST
