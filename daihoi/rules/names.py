@@ -11,7 +11,7 @@ Key layout (fixed-width fields, so a bytewise comparison is a field-by-field com
          | "99" + seven digits       -- any other character: after every letter, by code point
 """
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # The 29 letters of the Vietnamese alphabet in order; f, j, w and z (only in foreign and minority
 # names) are placed where the Latin alphabet has them.
@@ -50,6 +50,7 @@ def _part_key(part: str) -> str:
     return "".join(_word_key(word) for word in part.split()) + PART_END
 
 
+@lru_cache(maxsize=200_000)
 def _word_key(word: str) -> str:
     codes = [_char_code(char) for char in word]
     tone = next((tone for _, tone in codes if tone), 0)
