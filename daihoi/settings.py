@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "daihoi.elections",
     "daihoi.documents",
     "daihoi.news",
+    "daihoi.audit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

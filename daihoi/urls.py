@@ -19,4 +19,5 @@ urlpatterns = [
     path("bau-cu/", include("daihoi.elections.urls")),
     path("van-ban/", include("daihoi.documents.urls")),
     path("tin-tuc/", include("daihoi.news.urls")),
+    path("nhat-ky/", include("daihoi.audit.urls")),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

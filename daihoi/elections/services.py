@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from daihoi.accounts.models import User
+from daihoi.audit.services import round_seal
 from daihoi.congresses import services as hall
 from daihoi.congresses.models import ElectorateSnapshot, Motion, MotionKind
 from daihoi.congresses.selectors import hall_counts
@@ -374,7 +375,9 @@ def round_lock(*, round_: Round, user: User) -> Round:
         round_.result = outcome.result_json
         round_.status, round_.locked_at = RoundStatus.LOCKED, timezone.now()
         round_.save(update_fields=["result", "status", "locked_at"])
-        _audit(election=round_.election, user=user, action="round_lock", round_=round_, result=round_.result)
+        seal = round_seal(round_=round_)  # the round file and its fingerprint (issue 10)
+        _audit(election=round_.election, user=user, action="round_lock", round_=round_, result=round_.result,
+               fingerprint=seal.fingerprint)
     return round_
 
 

@@ -120,6 +120,8 @@ TABLE: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "documents:template_download": (WARD, None),
     "documents:template_upload": (NOBODY, WARD),
     "documents:template_reset": (NOBODY, WARD),
+    "audit:trail": (WARD, None),
+    "audit:round_file": (NOBODY, None),  # an open round has no file yet: a 404 for everyone
     "news:home": (ALL, None),
     "news:category": (ALL, None),
     "news:search": (ALL, None),

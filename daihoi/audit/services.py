@@ -1,0 +1,27 @@
+"""Writes of the audit app: one audit entry per change, one seal per announcement."""
+from typing import Any
+
+from django.db import models
+
+from daihoi.accounts.models import User
+from daihoi.audit.models import AuditEntry, RoundSeal
+from daihoi.audit.rounds import round_tally_input
+from daihoi.elections.models import Round
+from daihoi.rules.integrity import round_file
+
+
+def audit_record(*, user: User | None, instance: models.Model, action: str,
+                 before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> AuditEntry:
+    """Record one change. Call it inside the service's transaction, so the change and its entry
+    are written together or not at all. ``before``/``after`` hold plain JSON values (never a
+    ballot's content next to a person: see SECURITY.md)."""
+    return AuditEntry.objects.create(
+        model=instance._meta.label, object_id=str(instance.pk), object_repr=str(instance)[:200], action=action,
+        user=user if user is not None and user.is_authenticated else None, before=before, after=after)
+
+
+def round_seal(*, round_: Round) -> RoundSeal:
+    """Seal an announced round: its round file (tally input, announced result) and fingerprint.
+    Called by the elections' ``round_lock`` inside its transaction."""
+    document = round_file(round_tally_input(round_), round_.result)
+    return RoundSeal.objects.create(round=round_, fingerprint=document["fingerprint"], document=document)
