@@ -7,6 +7,7 @@ from django.db import transaction
 from docxtpl import DocxTemplate
 
 from daihoi.accounts.models import User
+from daihoi.audit.services import audit_record
 from daihoi.documents.kinds import KINDS
 from daihoi.documents.models import WardTemplate
 from daihoi.documents.samples import sample_context
@@ -46,6 +47,8 @@ def template_upload(*, party_committee: PartyCommittee, kind: str, filename: str
             defaults={"filename": filename, "content": content, "uploaded_by": user})
         template.filename, template.content, template.uploaded_by = filename, content, user
         template.save()
+        audit_record(user=user, instance=template, action="template_upload",
+                     after={"kind": kind, "filename": filename, "bytes": len(content)})
     return template
 
 

@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from daihoi.accounts.models import User
+from daihoi.audit.services import audit_record
 from daihoi.lib.text import fold, nfc
 from daihoi.news import selectors
 from daihoi.news.access import can_publish_news
@@ -91,10 +92,13 @@ def article_publish(*, article: Article, publisher: User, publish_at: datetime |
         article = Article.objects.select_for_update().get(pk=article.pk)
         if not article.body.strip():
             raise ValidationError("Bài tin chưa có nội dung.")
+        before = {"status": article.status}
         article.status = ArticleStatus.PUBLISHED
         article.publish_at = publish_at or timezone.now()
         article.approved_by = publisher
         article.save(update_fields=["status", "publish_at", "approved_by", "updated_at"])
+        audit_record(user=publisher, instance=article, action="article_publish", before=before,
+                     after={"status": article.status, "publish_at": article.publish_at.isoformat()})
     return article
 
 
