@@ -8,6 +8,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from daihoi.organizations.exporting import escape_formula
+
 HEADERS = ["STT", "Chi bộ", "Ngày đại hội", "ĐV chính thức triệu tập", "Có mặt", "Số tính kết quả (D)",
            "Số chi ủy viên", "Chi ủy viên trúng cử", "Bí thư", "% phiếu bí thư", "Phó bí thư", "% phiếu phó bí thư",
            "Quyết định chuẩn y", "Ngày chuẩn y", "Trạng thái", "Việc sau đại hội"]
@@ -49,7 +51,7 @@ def season_workbook(report: dict[str, Any]) -> bytes:
     sheet.append([])
     sheet.append([_cell(sheet, heading, Font(bold=True), Alignment(wrap_text=True, vertical="top")) for heading in HEADERS])
     for number, row in enumerate(report["branches"], start=1):
-        sheet.append(_row(number, row))
+        sheet.append([escape_formula(value) for value in _row(number, row)])  # names typed by users (issue 10)
     total = ["", f"Tổng cộng: {totals['held']}/{totals['branches']} chi bộ đã tổ chức, {totals['approved']} đã chuẩn y",
              "", totals["summoned"], totals["present"], "", totals["committee_members"]]
     sheet.append([_cell(sheet, value, Font(bold=True)) for value in total])
