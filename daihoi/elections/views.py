@@ -168,6 +168,8 @@ def entry(request: HttpRequest, round_id: int, station: int) -> JsonResponse:
     round_ = access_round(request.user, round_id, need="check_in")
     try:
         data = json.loads(request.body or b"{}")
+        if not isinstance(data, dict):
+            raise ValidationError("Dữ liệu gửi lên không phải một phiếu.")
         reading = pages.reading_from_text(round_, str(data.get("rows", "")), str(data.get("flags", "")))
         number = data.get("number")
         if not isinstance(number, int):
