@@ -3,6 +3,7 @@ in session, an election with an open round counted at stations, a motion, an upl
 a published article with a photo; and one user of every role (the secretary, counting committee
 and supervisor belong to branch A). The permission walk requests every URL with these."""
 import io
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,3 +125,19 @@ def patterns(resolver: URLResolver | None = None, namespace: str = "",
 @pytest.fixture(scope="session")
 def url_patterns() -> list[tuple[str, tuple[str, ...]]]:
     return list(patterns())
+
+
+@pytest.fixture
+def announced_round(world: Any, client: Any) -> int:
+    """Both stations type the six ballots (five for the first name, one struck out entirely);
+    the head of the counting committee announces."""
+    round_id = world.a.kwargs["round_id"]
+    client.force_login(world.users["counting"])
+    for station in (1, 2):
+        for number in range(1, 7):
+            rows = "2" if number < 6 else "1,2"
+            response = client.post(f"/bau-cu/lan-bau/{round_id}/may/{station}/phieu/",
+                                   json.dumps({"number": number, "rows": rows, "flags": ""}), content_type="application/json")
+            assert response.status_code == 200, response.content
+    client.post(f"/bau-cu/lan-bau/{round_id}/lock/")
+    return round_id

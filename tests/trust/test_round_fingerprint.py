@@ -15,22 +15,6 @@ from daihoi.rules import tally_json
 from daihoi.rules.integrity import fingerprint
 
 
-def _count_and_announce(world: Any, client: Any) -> int:
-    """Both stations type the six ballots (five for the first name, one struck out entirely);
-    the head of the counting committee announces."""
-    round_id = world.a.kwargs["round_id"]
-    client.force_login(world.users["counting"])
-    for station in (1, 2):
-        for number in range(1, 7):
-            rows = "2" if number < 6 else "1,2"
-            response = client.post(f"/bau-cu/lan-bau/{round_id}/may/{station}/phieu/",
-                                   json.dumps({"number": number, "rows": rows, "flags": ""}), content_type="application/json")
-            assert response.status_code == 200, response.content
-    client.post(f"/bau-cu/lan-bau/{round_id}/lock/")
-    assert RoundSeal.objects.filter(round_id=round_id).exists()
-    return round_id
-
-
 def _verify(path: Path) -> tuple[int, str]:
     out, err = io.StringIO(), io.StringIO()
     try:
@@ -41,8 +25,8 @@ def _verify(path: Path) -> tuple[int, str]:
 
 
 @pytest.fixture
-def round_file(world: Any, client: Any, tmp_path: Path) -> Path:
-    round_id = _count_and_announce(world, client)
+def round_file(announced_round: int, client: Any, tmp_path: Path) -> Path:
+    round_id = announced_round
     response = client.get(f"/nhat-ky/lan-bau/{round_id}.json")
     assert response.status_code == 200
     path = tmp_path / "lan-bau.json"
@@ -96,3 +80,10 @@ def test_a_recount_keeps_the_earlier_seal(round_file: Path, world: Any, client: 
 def test_the_round_file_of_an_open_round_is_not_found(world: Any, client: Any) -> None:
     client.force_login(world.users["ward"])
     assert client.get(f"/nhat-ky/lan-bau/{world.a.kwargs['round_id']}.json").status_code == 404
+
+
+def test_an_announced_round_is_sealed_and_takes_no_more_entries(announced_round: int, client: Any) -> None:
+    assert RoundSeal.objects.filter(round_id=announced_round).count() == 1
+    response = client.post(f"/bau-cu/lan-bau/{announced_round}/may/1/phieu/",
+                           json.dumps({"number": 1, "rows": "1", "flags": ""}), content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]
