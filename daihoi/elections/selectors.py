@@ -26,8 +26,6 @@ from daihoi.rules.structure import branch_structure
 FROM_COMMITTEE = (Office.SECRETARY, Office.DEPUTY_SECRETARY)
 # The elections whose results the ward approves (chuẩn y), in plans' ResultInput.
 APPROVAL_OFFICES = (Office.COMMITTEE, Office.SECRETARY, Office.DEPUTY_SECRETARY)
-# Offices the rules core's list checks know (``daihoi.rules.lists.Office``).
-LIST_OFFICES = (Office.COMMITTEE, Office.SECRETARY, Office.DEPUTY_SECRETARY)
 
 Reading = tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...]]
 
@@ -91,8 +89,7 @@ def list_problems(election: Election, election_list: ElectionList) -> list[str]:
     if pending:
         problems.append(f"Còn {pending} người ứng cử, đề cử chưa lấy phiếu giới thiệu.")
     names = [c.full_name for c in on_list(election_list)]
-    office = election.office if election.office in LIST_OFFICES else Office.SECRETARY
-    return problems + check_list(election_list.seats, names, office)
+    return problems + check_list(election_list.seats, names, election.office)
 
 
 def slate_note(election: Election, election_list: ElectionList) -> str:

@@ -9,12 +9,13 @@ from daihoi.rules.ballots import Form
 from daihoi.rules.ranking import Tie, top
 from daihoi.rules.ruleset import CURRENT, RuleSet
 
-Office = Literal["committee", "secretary", "deputy_secretary"]
+Office = Literal["committee", "secretary", "deputy_secretary", "delegates"]
 
 OFFICE_TITLES: dict[Office, str] = {
     "committee": "chi ủy viên",
     "secretary": "bí thư",
     "deputy_secretary": "phó bí thư",
+    "delegates": "đại biểu dự đại hội cấp trên",
 }
 
 
@@ -69,7 +70,10 @@ def check_list(
     seats: int, names: Sequence[str], office: Office = "committee", ruleset: RuleSet = CURRENT
 ) -> list[str]:
     """Vietnamese warnings about a proposed list: beyond the margin cap or without margin for a
-    committee (190-QĐ/TW Art 14), not in A-B-C order ([C] ballot_collation). Empty when fine."""
+    committee (190-QĐ/TW Art 14), not in A-B-C order ([C] ballot_collation). Empty when fine.
+    The margin rule is the committee's only: a secretary or deputy needs none, and the rule
+    reference (election-rules.md §5) sets none for a list of delegates to the upper congress,
+    whose ballot form then follows ``choose_form`` like any other list."""
     head = f"Danh sách có {len(names)} người cho {seats} {OFFICE_TITLES[office]}"
     if not names:
         return [f"{head}: chưa có ai"]

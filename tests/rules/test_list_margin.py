@@ -41,6 +41,15 @@ def test_single_name_for_secretary_is_normal():
     assert check_list(1, ["Nguyễn Văn An"], office="secretary") == []
 
 
+def test_delegates_list_has_no_margin_rule_but_keeps_abc_order():
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+    assert check_list(3, names, office="delegates") == []
+    assert check_list(1, names, office="delegates") == []
+    assert check_list(3, ["Trần Thị Bình", "Nguyễn Văn An"], office="delegates") == [
+        "Danh sách chưa theo thứ tự A, B, C: theo tên, rồi họ, rồi tên đệm"
+    ]
+
+
 def test_empty_list_and_a_list_out_of_abc_order_are_flagged():
     assert check_list(1, [], office="secretary") == ["Danh sách có 0 người cho 1 bí thư: chưa có ai"]
     warnings = check_list(1, ["Trần Thị Bình", "Nguyễn Văn An"], office="deputy_secretary")
