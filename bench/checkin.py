@@ -13,39 +13,22 @@ Targets: no error, no lost or doubled check-in, p95 ≤ 100 ms.
 """
 import argparse
 import faulthandler
-import http.client
 import os
 import queue
 import re
 import secrets
 import signal
-import subprocess
-import sys
 import threading
 import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import harness
+
 WARD = "Đảng bộ phường Bench Điểm Danh"
 PROBES = 20
 
 
-def _setup_django() -> None:
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        sys.exit("Đặt DATABASE_URL=postgres://… (bench này đo trên PostgreSQL).")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "daihoi.settings")
-    # gunicorn must sign and read sessions with the same secret key, kept in the data folder.
-    os.environ.setdefault("DAIHOI_DATA_DIR", "/tmp/daihoi-bench-checkin")
-    sys.path.insert(0, str(ROOT))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-
-
-def _build(members: int) -> tuple[int, list[str], str]:
+def build(members: int) -> tuple[int, list[str], str]:
     """A fresh ward, branch, season and congress with its summons list; returns the congress id,
     the tokens in summons order and the secretary's username."""
     from daihoi.accounts.models import Role, User
@@ -80,49 +63,20 @@ def _build(members: int) -> tuple[int, list[str], str]:
     return congress.pk, tokens, username
 
 
-def _session_cookie(username: str) -> tuple[str, str]:
-    """A logged-in session made the way django.contrib.auth.login makes one, plus a CSRF cookie,
-    so that each client is a separate logged-in browser without paying for 50 password hashes."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
+class Door(harness.Client):
+    """One door laptop: its own session, scanning through the htmx scanner endpoint."""
 
-    from daihoi.accounts.models import User
-
-    user = User.objects.get(username=username)
-    session = SessionStore()
-    session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    csrf = secrets.token_hex(16)
-    return f"sessionid={session.session_key}; csrftoken={csrf}", csrf
-
-
-class Client:
-    """One door laptop: a keep-alive connection and its own session."""
-
-    def __init__(self, port: int, cookie: str, csrf: str) -> None:
-        self.port, self.cookie, self.csrf = port, cookie, csrf
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-
-    def request(self, method: str, path: str, body: str = "") -> tuple[int, dict[str, str], str, float]:
-        headers = {"Cookie": self.cookie, "X-CSRFToken": self.csrf, "HX-Request": "true", "Referer": f"http://127.0.0.1:{self.port}/"}
-        if body:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        started = time.perf_counter()
-        try:
-            self.connection.request(method, path, body=body or None, headers=headers)
-            response = self.connection.getresponse()
-        except (ConnectionError, http.client.HTTPException):
-            self.connection.close()
-            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-            self.connection.request(method, path, body=body or None, headers=headers)
-            response = self.connection.getresponse()
-        text = response.read().decode()
-        return response.status, dict(response.getheaders()), text, (time.perf_counter() - started) * 1000
+    def request(self, method: str, path: str, body: str = "", content_type: str = "application/x-www-form-urlencoded",
+                extra: dict[str, str] | None = None) -> tuple[int, dict[str, str], str, float]:
+        return super().request(method, path, body, content_type, {"HX-Request": "true", **(extra or {})})
 
     def check_in(self, congress_id: int, token: str) -> tuple[int, str, float]:
         status, headers, _, ms = self.request("POST", f"/hoi-truong/{congress_id}/diem-danh/ma/", f"token={token}")
         return status, headers.get("X-Checkin", ""), ms
+
+
+def open_door(port: int, username: str) -> Door:
+    return Door(port, *harness.session_cookie(username))
 
 
 def _present_on_projector(html: str) -> int:
@@ -130,7 +84,7 @@ def _present_on_projector(html: str) -> int:
     return int(found.group(1)) if found else -1
 
 
-def _projector(client: Client, congress_id: int, stop: threading.Event, polls: list[float]) -> None:
+def _projector(client: Door, congress_id: int, stop: threading.Event, polls: list[float]) -> None:
     """A projector polling its state fragment every 500 ms during the load."""
     while not stop.is_set():
         status, _, _, ms = client.request("GET", f"/hoi-truong/{congress_id}/man-chieu/trang-thai/")
@@ -138,7 +92,7 @@ def _projector(client: Client, congress_id: int, stop: threading.Event, polls: l
         stop.wait(0.5)
 
 
-def _load(congress_id: int, tokens: list[str], clients: list[Client], interval: float) -> dict[str, object]:
+def _load(congress_id: int, tokens: list[str], clients: list[Door], interval: float) -> dict[str, object]:
     work: queue.Queue[str] = queue.Queue()
     for n, token in enumerate(tokens):
         work.put(token)
@@ -147,7 +101,7 @@ def _load(congress_id: int, tokens: list[str], clients: list[Client], interval: 
     results: list[tuple[str, int, str, float]] = []
     lock = threading.Lock()
 
-    def door(client: Client) -> None:
+    def door(client: Door) -> None:
         """One door: scan after scan, at most one every ``interval`` seconds (0: as fast as the
         server answers, a saturation test)."""
         time.sleep(secrets.randbelow(1000) / 1000 * interval)
@@ -176,11 +130,11 @@ def _load(congress_id: int, tokens: list[str], clients: list[Client], interval: 
     return {"results": results, "elapsed": elapsed, "polls": polls}
 
 
-def _warm_up(clients: list[Client], congress_id: int) -> None:
+def warm_up(clients: list[Door], congress_id: int) -> None:
     """Every worker thread loads Django's URLconf, templates and a database connection on its
     first requests (seconds on a busy machine); a hall's server has done that long before the
     doors open, so the timing starts after each client has made a few requests."""
-    def warm(client: Client) -> None:
+    def warm(client: Door) -> None:
         for _ in range(3):
             client.request("GET", f"/hoi-truong/{congress_id}/so-lieu/")
 
@@ -191,7 +145,7 @@ def _warm_up(clients: list[Client], congress_id: int) -> None:
         thread.join()
 
 
-def _projector_latency(client: Client, congress_id: int, tokens: list[str]) -> list[float]:
+def _projector_latency(client: Door, congress_id: int, tokens: list[str]) -> list[float]:
     """Check one member in, then poll every 500 ms (projector.js) until the count shows it: the
     delay a person in the hall sees between the scan and the projector."""
     path = f"/hoi-truong/{congress_id}/man-chieu/trang-thai/"
@@ -213,11 +167,6 @@ def _projector_latency(client: Client, congress_id: int, tokens: list[str]) -> l
     return delays
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checkins", type=int, default=1500)
@@ -229,33 +178,19 @@ def main() -> None:
                         help="seconds between two scans at one door (0: closed loop, as fast as possible)")
     args = parser.parse_args()
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1 <pid>` prints where a stuck run is
-    _setup_django()
-    congress_id, tokens, username = _build(args.checkins + PROBES)
+    harness.require_postgres()
+    harness.setup_django(os.environ.get("DAIHOI_DATA_DIR", "/tmp/daihoi-bench-checkin"))
+    congress_id, tokens, username = build(args.checkins + PROBES)
     load_tokens, probe_tokens = tokens[:args.checkins], tokens[args.checkins:]
-    env = {**os.environ, "DB_CONN_MAX_AGE": "60"}
-    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "daihoi.wsgi", "-b", f"127.0.0.1:{args.port}",
-                               "-w", str(args.workers), "--threads", str(args.threads), "-k", "gthread", "--log-level", "warning"],
-                              cwd=ROOT, env=env)
+    server = harness.gunicorn(args.port, args.workers, args.threads, {"DB_CONN_MAX_AGE": "60"})
     try:
-        _wait_for(args.port)
-        clients = [Client(args.port, *_session_cookie(username)) for _ in range(args.clients + 1)]
-        _warm_up(clients, congress_id)
+        clients = [open_door(args.port, username) for _ in range(args.clients + 1)]
+        warm_up(clients, congress_id)
         run = _load(congress_id, load_tokens, clients, args.interval)
         delays = _projector_latency(clients[0], congress_id, probe_tokens)
     finally:
-        server.terminate()
-        server.wait()
+        harness.stop(server)
     _report(args, congress_id, load_tokens, run, delays)
-
-
-def _wait_for(port: int) -> None:
-    for _ in range(100):
-        try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/dang-nhap/")
-            return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit("gunicorn không khởi động được.")
 
 
 def _report(args: argparse.Namespace, congress_id: int, tokens: list[str], run: dict, delays: list[float]) -> None:
@@ -272,14 +207,14 @@ def _report(args: argparse.Namespace, congress_id: int, tokens: list[str], run: 
     print(f"{len(results)} check-in requests ({len(tokens)} members, {len(results) - len(tokens)} repeated scans) "
           f"from {args.clients} clients ({'closed loop' if not args.interval else f'one scan per {args.interval:g} s per door'}), gunicorn gthread {args.workers}×{args.threads}, PostgreSQL, loopback")
     print(f"  wall {run['elapsed']:.2f} s, {len(results) / run['elapsed']:.0f} requests/s")
-    print(f"  latency ms: p50 {_percentile(ms, .5):.1f}, p95 {_percentile(ms, .95):.1f}, p99 {_percentile(ms, .99):.1f}, max {max(ms):.1f}")
+    print(f"  latency ms: p50 {harness.percentile(ms, .5):.1f}, p95 {harness.percentile(ms, .95):.1f}, p99 {harness.percentile(ms, .99):.1f}, max {max(ms):.1f}")
     print(f"  errors {len(errors)}, lost {lost}, doubled {doubled}, present in the database {present - PROBES} "
           f"of {len(tokens)} (+{PROBES} probes)")
     print(f"  projector polls during the load: {len(run['polls'])}, failed {len(run['polls']) - len(polls)}, "
-          f"p50 {_percentile(polls, .5):.1f} ms, p95 {_percentile(polls, .95):.1f} ms")
+          f"p50 {harness.percentile(polls, .5):.1f} ms, p95 {harness.percentile(polls, .95):.1f} ms")
     print(f"  projector update latency (scan answered → projector shows it, 500 ms polling), {len(delays)} probes: "
-          f"p50 {_percentile(delays, .5):.0f} ms, p95 {_percentile(delays, .95):.0f} ms, max {max(delays):.0f} ms")
-    ok = not errors and not lost and not doubled and present - PROBES == len(tokens) and _percentile(ms, .95) <= 100
+          f"p50 {harness.percentile(delays, .5):.0f} ms, p95 {harness.percentile(delays, .95):.0f} ms, max {max(delays):.0f} ms")
+    ok = not errors and not lost and not doubled and present - PROBES == len(tokens) and harness.percentile(ms, .95) <= 100
     print("  target (no error, none lost or doubled, p95 ≤ 100 ms):", "MET" if ok else "NOT MET")
 
 

@@ -3,44 +3,27 @@ once into a gunicorn server, then reconciliation + tally. Targets: entry p95 ≤
 reconciliation + tally ≤ 1 s. Builds its own throw-away database (SQLite in a temporary folder,
 or the one DATABASE_URL names, which it fills and leaves behind).
 
-    .venv/bin/python bench/counting.py [--ballots 1500] [--names 60] [--stations 3] [--workers 3]
+    .venv/bin/python bench/counting.py [--ballots 1500] [--names 60] [--stations 3] [--workers 3] [--port 8765]
 """
 import argparse
-import http.client
 import json
-import os
 import random
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PORT = 8765
-
-
-def setup_django(data_dir: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "daihoi.settings")
-    os.environ["DAIHOI_DATA_DIR"] = data_dir
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+import harness
 
 
 def build_round(ballots: int, names: int, stations: int) -> tuple[int, str]:
     """A congress of ``ballots`` full members all present, a delegates election with ``names``
     candidates for names - 10 seats, adopted, a round open and set for station entry. Returns the
-    round id and a session key of the counting user."""
+    round id and the username of the counting user."""
     from django.contrib.auth import get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
 
     from daihoi.congresses import services as hall
     from daihoi.elections import services
@@ -65,33 +48,23 @@ def build_round(ballots: int, names: int, stations: int) -> tuple[int, str]:
     services.list_adopt(election=election, hands=(ballots, 0, 0), user=user)
     round_ = services.round_open(election=election, user=user)
     services.round_counts_set(round_=round_, issued=ballots, collected=ballots, method="stations", station_count=stations, user=user)
-    session = SessionStore()
-    session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    session["_auth_user_hash"] = user.get_session_auth_hash()
-    session.create()
-    return round_.pk, session.session_key
+    return round_.pk, user.username
 
 
-def station(round_id: int, number: int, ballots: int, names: int, session: str, timings: list[float], errors: list[str]) -> None:
+def station(client: harness.Client, round_id: int, number: int, ballots: int, names: int, timings: list[float],
+            errors: list[str]) -> None:
     """One operator: every ballot in turn over one connection (the browser's queue sends one at
-    a time too). Every station reads each ballot alike (a seeded random strike of 10 names)."""
-    csrf = secrets.token_hex(16)
-    headers = {"Content-Type": "application/json", "X-CSRFToken": csrf, "Cookie": f"sessionid={session}; csrftoken={csrf}",
-               "Host": "127.0.0.1", "Referer": f"http://127.0.0.1:{PORT}/"}
-    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    a time too). Every station reads each ballot alike (a seeded random strike of 10 names).
+    Timings in seconds."""
     for ballot in range(1, ballots + 1):
         ballot_rng = random.Random(ballot)
         struck = sorted(ballot_rng.sample(range(1, names + 1), 10))
         body = json.dumps({"number": ballot, "rows": " ".join(map(str, struck)), "flags": ""})
-        start = time.perf_counter()
-        connection.request("POST", f"/bau-cu/lan-bau/{round_id}/may/{number}/phieu/", body, headers)
-        response = connection.getresponse()
-        payload = response.read()
-        timings.append(time.perf_counter() - start)
-        if response.status != 200:
-            errors.append(f"station {number} ballot {ballot}: {response.status} {payload[:200]!r}")
-    connection.close()
+        status, headers, text, ms = client.request("POST", f"/bau-cu/lan-bau/{round_id}/may/{number}/phieu/", body, "application/json")
+        timings.append(ms / 1000)
+        if status != 200:
+            errors.append(f"station {number} ballot {ballot}: {status} {text[:200]!r} {headers.get('Location', '')}")
+    client.close()
 
 
 def main() -> int:
@@ -100,26 +73,19 @@ def main() -> int:
     parser.add_argument("--names", type=int, default=60)
     parser.add_argument("--stations", type=int, default=3)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     data_dir = tempfile.mkdtemp(prefix="daihoi-bench-counting-")
-    setup_django(data_dir)
+    harness.setup_django(data_dir)
     t0 = time.perf_counter()
-    round_id, session = build_round(args.ballots, args.names, args.stations)
+    round_id, username = build_round(args.ballots, args.names, args.stations)
     print(f"set-up: {time.perf_counter() - t0:.1f} s ({args.ballots} members, {args.names} names)")
-    env = {**os.environ, "DAIHOI_DATA_DIR": data_dir}
-    server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "daihoi.wsgi:application", "-b", f"127.0.0.1:{PORT}", "-w", str(args.workers),
-         "--threads", "1", "--log-level", "warning"], cwd=ROOT, env=env)
+    server = harness.gunicorn(args.port, args.workers, 1)
     try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/")
-                break
-            except OSError:
-                time.sleep(0.2)
         timings: list[float] = []
         errors: list[str] = []
-        threads = [threading.Thread(target=station, args=(round_id, n, args.ballots, args.names, session, timings, errors))
+        threads = [threading.Thread(target=station, args=(harness.Client(args.port, *harness.session_cookie(username)), round_id, n,
+                                                          args.ballots, args.names, timings, errors))
                    for n in range(1, args.stations + 1)]
         t0 = time.perf_counter()
         for thread in threads:
@@ -128,8 +94,7 @@ def main() -> int:
             thread.join()
         wall = time.perf_counter() - t0
     finally:
-        server.terminate()
-        server.wait()
+        harness.stop(server)
     if errors:
         print("\n".join(errors[:5]), file=sys.stderr)
         return 1
