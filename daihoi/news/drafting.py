@@ -5,9 +5,16 @@ in a test without a database. The wording follows the ward's own report of a sea
 import html
 from dataclasses import dataclass
 from datetime import date
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
+from daihoi.lib.text import follow_up_sentence
 from daihoi.news.richtext import photo_slot
+
+
+class FollowUpCount(TypedDict):
+    title: str  # "Xây dựng quy chế làm việc của chi ủy"
+    done: int  # branches that did it
+    applies: int  # branches it applies to
 
 
 class SeasonFacts(TypedDict):
@@ -24,6 +31,7 @@ class SeasonFacts(TypedDict):
     branches_held: int
     branches_approved: int
     supervisors: list[str]  # names of the committee members who attended and directed
+    follow_up: NotRequired[list[FollowUpCount]]  # the post-congress work, item by item (issue 12)
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,8 @@ def draft_season_article(facts: SeasonFacts) -> Draft:
     if facts["branches_approved"]:
         paragraphs.append(_p(f"Đến nay, {_executive(ward)} đã chuẩn y kết quả bầu cử của "
                              f"{facts['branches_approved']}/{facts['branches_total']} chi bộ."))
+    if any(item["done"] for item in facts.get("follow_up", [])):
+        paragraphs.append(_p(_follow_up(facts)))
     if done:
         paragraphs.append(_p(f"Đại hội các chi bộ trực thuộc {ward} nhiệm kỳ {term} đã diễn ra thành công tốt đẹp, "
                              "là cơ sở để tiếp tục nâng cao năng lực lãnh đạo và sức chiến đấu của tổ chức đảng, "
@@ -99,6 +109,13 @@ def _elected(facts: SeasonFacts) -> str:
     return ("Với tinh thần tập trung dân chủ, đoàn kết, đại hội các chi bộ đã bầu Ban chi ủy nhiệm kỳ "
             f"{facts['term']}, đồng thời bầu trực tiếp Bí thư, Phó Bí thư chi bộ bằng hình thức bỏ phiếu kín, "
             "bảo đảm tiêu chuẩn, cơ cấu hợp lý để lãnh đạo toàn diện nhiệm vụ chính trị của chi bộ.")
+
+
+def _follow_up(facts: SeasonFacts) -> str:
+    """The seed article's last paragraph, with the figures: what the ward asked of each branch
+    after its congress and how many have done each item so far."""
+    counts = "; ".join(follow_up_sentence(item["title"], item["done"], item["applies"]) for item in facts.get("follow_up", []))
+    return f"Sau đại hội, thực hiện yêu cầu của {_executive(facts['ward_name'])}, đến nay {counts}."
 
 
 def _held_ratio(facts: SeasonFacts) -> str:

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from daihoi.accounts.models import User
 from daihoi.lib.text import fold
-from daihoi.news.drafting import SeasonFacts
+from daihoi.news.drafting import FollowUpCount, SeasonFacts
 from daihoi.news.models import Article, ArticleStatus, Category, Photo
 from daihoi.news.richtext import place_photos
 from daihoi.organizations.models import PartyCommittee
@@ -108,6 +108,8 @@ def season_facts(plan: Plan) -> SeasonFacts:
         first_held_on=held_days[0] if held_days else None, last_held_on=held_days[-1] if held_days else None,
         branches_total=totals["branches"], branches_held=totals["held"], branches_approved=totals["approved"],
         supervisors=_supervisor_names(Congress.objects.filter(plan=plan, status__in=HELD_STATUSES)),
+        follow_up=[FollowUpCount(title=item["title"], done=item["done"], applies=item["applies"])
+                   for item in report["after"]["items"]],  # type: ignore[index]
     )
 
 

@@ -145,6 +145,14 @@ class FollowUpForm(forms.Form):
         super().__init__(*args, auto_id="fu_%s", **kwargs)
 
 
+class FollowUpUndoForm(forms.Form):
+    item = forms.ModelChoiceField(label="Việc", queryset=FollowUpItem.objects.all(), widget=forms.HiddenInput)
+    reason = forms.CharField(label="Lý do bỏ đánh dấu", max_length=300)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, auto_id="undo_%s", **kwargs)
+
+
 class DutyForm(forms.Form):
     person = forms.ModelChoiceField(label="Chi ủy viên", queryset=ElectedPerson.objects.all())
     areas = forms.CharField(label="Lĩnh vực phụ trách (mỗi dòng một lĩnh vực)", required=False,

@@ -259,6 +259,10 @@ class FollowUpRecord(models.Model):
         verbose_name_plural = "việc sau đại hội đã làm"
         constraints = [models.UniqueConstraint(fields=["congress", "item"], name="one_record_per_follow_up")]
 
+    def __str__(self) -> str:
+        """What the audit trail names: the item and the branch."""
+        return f"{self.item.title} · {self.congress.branch.name}"
+
 
 class CommitteeDuty(models.Model):
     """Phân công nhiệm vụ trong chi ủy: the areas one elected person leads, one per line."""

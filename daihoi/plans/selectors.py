@@ -274,7 +274,7 @@ def season_report(plan: Plan, congresses: QuerySet[Congress] | None = None, toda
     - ``totals``: {"branches", "held", "approved", "summoned", "present", "committee_members",
       "women_elected", "present_percent" (string, present/summoned)}
     - ``after`` (issue 12): {"complete", "branches", "overdue_count", "closed", "closed_reason",
-      "as_planned", "compared"}, and each branch row has "follow_up": {"done", "total",
+      "as_planned", "compared", "items" [{"title", "done", "applies"}]}, and each branch row has "follow_up": {"done", "total",
       "overdue"} (titles of overdue items) on ``today`` (default: today).
     """
     congresses = plan.congresses.all() if congresses is None else congresses.filter(plan=plan)
@@ -311,7 +311,7 @@ def _after_congress(plan: Plan, congresses: QuerySet[Congress], rows: list[dict[
     state, compared = season_state(plan, progress), planned_vs_elected(plan, congresses)
     return {"complete": progress["complete"], "branches": progress["total"], "overdue_count": progress["overdue_count"],
             "closed": state["closed"], "closed_reason": state["closure"].reason if state["closure"] else "",
-            "as_planned": compared["matching"], "compared": compared["compared"]}
+            "as_planned": compared["matching"], "compared": compared["compared"], "items": progress["item_counts"]}
 
 
 ROW_FIELDS = ("pk", "branch__name", "status", "held_on", "scheduled_on", "approval_decision_number", "approved_on",
@@ -363,8 +363,12 @@ def follow_up_progress(plan: Plan, congresses: QuerySet[Congress], today: date) 
     Keys: ``items``; ``branches`` [{"congress_id", "branch", "held_on", "done", "total",
     "overdue" [titles], "complete"}] by branch name; ``total``, ``complete``, ``items_done``,
     ``items_total``; ``overdue`` [{"congress_id", "branch", "item", "due"}] oldest first and
-    ``overdue_count``."""
+    ``overdue_count``; ``item_counts`` [{"title", "done", "applies"}] in the plan's order: how many
+    branches did each item, of those it applies to ("15/23 chi bộ đã xây dựng quy chế làm việc"
+    in the season report and the news, as the ward's own report counts)."""
     items = list(plan.follow_up_items.all())
+    applies_to: dict[int, int] = defaultdict(int)
+    done_by_item: dict[int, int] = defaultdict(int)
     done: dict[int, set[int]] = defaultdict(set)
     for congress_id, item_id in FollowUpRecord.objects.filter(congress__in=congresses).values_list("congress_id", "item_id"):
         done[congress_id].add(item_id)
@@ -376,13 +380,24 @@ def follow_up_progress(plan: Plan, congresses: QuerySet[Congress], today: date) 
         late = [item for item in applies if held and item.pk not in done[pk] and held_on + timedelta(days=item.due_days) < today]
         overdue += [{"congress_id": pk, "branch": name, "item": item.title, "due": held_on + timedelta(days=item.due_days)} for item in late]
         count = sum(1 for item in applies if item.pk in done[pk])
+        for item in applies:
+            applies_to[item.pk] += 1
+            done_by_item[item.pk] += item.pk in done[pk]
         branches.append({"congress_id": pk, "branch": name, "held_on": held_on, "done": count, "total": len(applies),
                          "overdue": [item.title for item in late], "complete": held and count == len(applies)})
     overdue.sort(key=lambda row: (row["due"], row["branch"]))
     return {"items": items, "branches": branches, "total": len(branches),
             "complete": sum(1 for row in branches if row["complete"]),
             "items_done": sum(row["done"] for row in branches), "items_total": sum(row["total"] for row in branches),
-            "overdue": overdue, "overdue_count": len(overdue)}
+            "overdue": overdue, "overdue_count": len(overdue),
+            "item_counts": [{"title": item.title, "done": done_by_item[item.pk], "applies": applies_to[item.pk]}
+                            for item in items]}
+
+
+def season_closed_by_ward(plan: Plan) -> bool:
+    """A season the ward closed takes no more changes (services._open_season): the pages then
+    hide the forms that would be refused."""
+    return SeasonClosure.objects.filter(plan=plan).exists()
 
 
 def season_state(plan: Plan, progress: dict[str, object]) -> dict[str, object]:

@@ -2,6 +2,7 @@
 raises ValidationError with a Vietnamese message, so nothing is ever half-written."""
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -378,6 +379,41 @@ def follow_up_mark(*, congress: Congress, item: FollowUpItem, done_on: date, by:
         record, _ = FollowUpRecord.objects.update_or_create(congress=congress, item=item, defaults={
             "done_on": done_on, "done_by": by, "document": document, "note": note.strip()})
     return record
+
+
+def follow_up_unmark(*, congress: Congress, item: FollowUpItem, by: User, reason: str) -> FollowUpItem:
+    """Undo a mark made by mistake (issue 12): the item is not done again and counts as overdue
+    once its date has passed. The reason and what the mark said go into the audit trail, so an
+    undo is never silent; the uploaded document stays among the congress's versions. The caller
+    checked that ``by`` may edit this congress (access_congress with write)."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Cần ghi lý do bỏ đánh dấu."})
+    with transaction.atomic():
+        _open_season(congress.plan_id)
+        congress = Congress.objects.select_for_update().get(pk=congress.pk)
+        record = FollowUpRecord.objects.filter(congress=congress, item=item).select_related("item").first()
+        if record is None:
+            raise ValidationError("Việc này chưa được đánh dấu hoàn thành.")
+        audit_record(user=by, instance=record, action="follow_up_unmark", before=_follow_up_state(record),
+                     after={"reason": reason.strip()})
+        record.delete()
+    return item
+
+
+def audit_record(**entry: Any) -> None:
+    """The audit app's recorder, imported when called: the audit app reads the elections app,
+    which imports this module, so a module-level import would be circular."""
+    from daihoi.audit.services import audit_record as record
+
+    record(**entry)
+
+
+def _follow_up_state(record: FollowUpRecord | None) -> dict[str, object] | None:
+    """What a mark says, as plain JSON for the audit trail."""
+    if record is None:
+        return None
+    return {"item": record.item.title, "done_on": record.done_on.isoformat(), "done_by": record.done_by.username,
+            "document": record.document_id, "note": record.note}
 
 
 def committee_duty_set(*, congress: Congress, person: ElectedPerson, areas: str, by: User) -> CommitteeDuty:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daihoi.accounts.access import ward_readers_required, ward_staff_required
-from daihoi.accounts.models import User
+from daihoi.accounts.models import Role, User
 from daihoi.organizations.models import PartyCommittee
 from daihoi.plans import forms, selectors, services
 from daihoi.plans.access import access_congress, access_plan, can_edit_congress, congresses_visible_to, plans_visible_to
@@ -136,6 +136,7 @@ def _congress_page(request: HttpRequest, congress: Congress, **extra: object) ->
         "follow_up": selectors.congress_follow_up(congress, timezone.localdate()),
         "elected": selectors.committee_duties(Congress.objects.filter(pk=congress.pk)),
         "follow_up_form": forms.FollowUpForm(), "duty_form": forms.DutyForm(),
+        "season_closed": selectors.season_closed_by_ward(congress.plan),
         **extra,
     }
     return render(request, "plans/congress_detail.html", context, status=400 if extra else 200)
@@ -214,6 +215,30 @@ def congress_follow_up(request: HttpRequest, congress_id: int) -> HttpResponse:
                       lambda congress, data: services.follow_up_mark(congress=congress, by=request.user,
                                                                      today=timezone.localdate(), **data),
                       _("Đã ghi việc sau đại hội."))
+
+
+@require_POST
+@login_required
+def congress_follow_up_undo(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return _post_form(request, congress_id, forms.FollowUpUndoForm, "undo_form",
+                      lambda congress, data: services.follow_up_unmark(congress=congress, by=request.user, **data),
+                      _("Đã bỏ đánh dấu việc sau đại hội."))
+
+
+@login_required
+def after_latest(request: HttpRequest) -> HttpResponse:
+    """The navigation's "Sau đại hội": the ward and supervisors go to the latest season's
+    post-congress page, a branch secretary to their congress's checklist."""
+    user: User = request.user  # type: ignore[assignment]
+    if user.is_ward_staff or user.role == Role.SUPERVISOR:
+        plan = plans_visible_to(user).order_by("-window_start").first()
+        if plan is not None:
+            return redirect("plans:plan_after", plan_id=plan.pk)
+        return redirect("plans:plan_list")
+    response = my_congress(request)
+    if response.status_code == 302:
+        response["Location"] += "#after-h"
+    return response
 
 
 @require_POST
