@@ -20,11 +20,12 @@ def access_election(user: User, election_id: int, *, need: Need = "read") -> Ele
 
 
 def access_round(user: User, round_id: int, *, need: Need = "read") -> Round:
-    round_ = Round.objects.select_related(
-        "election__congress__branch__party_committee", "election__congress__plan", "election_list", "snapshot",
-    ).filter(pk=round_id).first()
-    if round_ is None:
-        raise Http404("Không tìm thấy lần bầu.")
+    try:
+        round_ = Round.objects.select_related(
+            "election__congress__branch__party_committee", "election__congress__plan", "election_list", "snapshot",
+        ).get(pk=round_id)
+    except Round.DoesNotExist:
+        raise Http404("Không tìm thấy lần bầu.") from None
     access_congress(user, round_.election.congress_id, need=need)
     return round_
 

@@ -216,7 +216,8 @@ def list_adopt(*, election: Election, hands: Sequence[int], user: User) -> Motio
     with transaction.atomic():
         election = _locked_election(election)
         if motion.passed:
-            ElectionList.objects.filter(pk=draft.pk).update(adopted_at=timezone.now(), adopted_motion=motion)
+            draft.adopted_at, draft.adopted_motion = timezone.now(), motion
+            draft.save(update_fields=["adopted_at", "adopted_motion"])  # a save, so the audit trail records it
         _audit(election=election, user=user, action="list_adopt", version=draft.version, passed=motion.passed)
     return motion
 
@@ -341,11 +342,18 @@ def entry_save(*, round_: Round, station: int, number: int, struck: list[int], m
             raise ValidationError(f"Lần bầu này có {round_.station_count} máy nhập phiếu.")
         if not 1 <= number <= (round_.collected or 0):
             raise ValidationError(f"Số phiếu phải từ 1 đến {round_.collected} (số phiếu thu vào).")
-        entry, created = BallotEntry.objects.update_or_create(
-            round=round_, station=station, number=number,
-            defaults={"struck": struck, "marks": marks, "flags": flags, "entered_by": user})
-        _audit(election=round_.election, user=user, action="entry_save" if created else "entry_correct",
-               round_=round_, station=station, number=number, struck=struck, marks=marks, flags=flags)
+        # The round row is locked, so no other request can write this entry meanwhile: one read
+        # then a plain insert or update (no savepoints). A correction keeps what the station had
+        # read before, so the trail shows both readings.
+        entry = BallotEntry.objects.filter(round=round_, station=station, number=number).first()
+        before = None if entry is None else {"struck": entry.struck, "marks": entry.marks, "flags": entry.flags}
+        if entry is None:
+            entry = BallotEntry(round=round_, station=station, number=number)
+        entry.struck, entry.marks, entry.flags, entry.entered_by = struck, marks, flags, user
+        entry.save()
+        _audit(election=round_.election, user=user, action="entry_save" if before is None else "entry_correct",
+               round_=round_, station=station, number=number, struck=struck, marks=marks, flags=flags,
+               **({} if before is None else {"before": before}))
     return entry
 
 
@@ -395,7 +403,8 @@ def round_recount(*, round_: Round, reason: str, user: User) -> Recount:
         recount = Recount.objects.create(round=round_, reason=reason[:300], previous_result=round_.result, requested_by=user)
         round_.status, round_.result, round_.locked_at = RoundStatus.COUNTING, None, None
         round_.save(update_fields=["status", "result", "locked_at"])
-        _audit(election=round_.election, user=user, action="round_recount", round_=round_, reason=reason)
+        _audit(election=round_.election, user=user, action="round_recount", round_=round_, reason=reason,
+               previous_result=recount.previous_result)
     return recount
 
 
