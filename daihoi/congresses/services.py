@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from daihoi.audit.tracking import record_created
 from daihoi.congresses import selectors
 from daihoi.congresses.checks import check_counting_committee, check_head, check_motion_counts
 from daihoi.congresses.models import (
@@ -228,8 +229,8 @@ def bodies_set(*, congress: Congress, body: Body, member_ids: Collection[int], h
     with transaction.atomic():
         _lock(congress)
         BodySeat.objects.filter(congress=congress, body=body).delete()
-        BodySeat.objects.bulk_create(
-            BodySeat(congress=congress, body=body, member=member, is_head=member.pk == head_id) for member in members)
+        record_created(BodySeat.objects.bulk_create(
+            BodySeat(congress=congress, body=body, member=member, is_head=member.pk == head_id) for member in members))
 
 
 # ---- show-of-hands votes -------------------------------------------------------------------

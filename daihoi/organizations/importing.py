@@ -9,6 +9,7 @@ updates the members matched by party card number or citizen ID instead of duplic
 The service works without the web: ``member_import_preview`` and ``member_import_apply`` take the
 file's name and bytes and return an ``ImportReport``.
 """
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,6 +26,8 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
+from daihoi.audit.models import AuditEntry
+from daihoi.audit.tracking import current_user, plain
 from daihoi.lib.text import fold, nfc
 from daihoi.organizations.importing_files import MAX_ROWS, ImportFileError, Row, read_sheets
 from daihoi.organizations.models import Attachment, Branch, Gender, Member, MemberStatus, PartyCommittee
@@ -635,6 +638,8 @@ class _Plan:
     creates: _NewMembers = field(default_factory=_NewMembers)
     updates: list[Member] = field(default_factory=list)
     update_fields: set[str] = field(default_factory=set)
+    # Per updated member, the changed fields' values before and after, for the audit trail.
+    changes: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
 
 def _rows_to_write(file_name: str, data: bytes, committee: PartyCommittee) -> tuple[_Plan, list[tuple[_Row, int | None]]]:
@@ -688,8 +693,9 @@ def _plan(*, committee: PartyCommittee, file_name: str, data: bytes) -> _Plan:
     for row, pk in matched:
         if pk is None:
             plan.creates.add(row.values)
-        elif _apply_values(stored[pk], row.values, plan.update_fields):
+        elif change := _apply_values(stored[pk], row.values, plan.update_fields):
             plan.updates.append(stored[pk])
+            plan.changes.append(change)
         else:
             plan.report.unchanged += 1
     plan.report.new, plan.report.updated = len(plan.creates), len(plan.updates)
@@ -705,25 +711,29 @@ def _stored_members(pks: Iterable[int]) -> dict[int, Member]:
     return stored
 
 
-def _apply_values(member: Member, values: dict[str, Any], changed_fields: set[str]) -> bool:
-    """Set the file's values on a stored member; True if anything changed. Columns absent from the
-    file leave stored values alone, and an empty card or CCCD cell never erases a stored number."""
-    changed = False
+def _apply_values(member: Member, values: dict[str, Any], changed_fields: set[str]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Set the file's values on a stored member; the changed fields' values before and after, or
+    None if nothing changed. Columns absent from the file leave stored values alone, and an empty
+    card or CCCD cell never erases a stored number."""
+    before: dict[str, Any] = {}
     if member.branch_id != values["branch"].pk:
+        before["branch_id"] = member.branch_id
         member.branch = values["branch"]
         changed_fields.add("branch")
-        changed = True
     for name, value in values.items():
         if name not in _DATA_FIELDS or (name in IDENTIFIERS and not value):
             continue
         if getattr(member, name) != value:
+            before[name] = getattr(member, name)
             setattr(member, name, value)
             changed_fields.add(name)
-            changed = True
-    if "full_name" in changed_fields:
+    if not before:
+        return None
+    if "full_name" in before:
         member.fill_derived_fields()
         changed_fields.update({"name_sort_key", "name_folded"})
-    return changed
+    return ({name: plain(value) for name, value in before.items()},
+            {name: plain(getattr(member, name)) for name in before})
 
 
 # --- The service -----------------------------------------------------------------------------------
@@ -744,8 +754,27 @@ def member_import_apply(*, committee: PartyCommittee, file_name: str, data: byte
             Member.objects.bulk_update(plan.updates[start:start + batch_size], sorted(plan.update_fields))
         for start in range(0, len(plan.creates), batch_size):
             _insert_members(plan.creates.rows[start:start + batch_size])
+        _record_import(committee, file_name, data, plan, batch_size)
     plan.report.written = True
     return plan.report
+
+
+def _record_import(committee: PartyCommittee, file_name: str, data: bytes, plan: _Plan, batch_size: int) -> None:
+    """The audit trail of an import, in its transaction (bulk writes send no model signal, so the
+    trail's automatic recording does not see them): one entry per updated member with the
+    changed fields before and after, and one for the import itself naming the file by its
+    SHA-256 and counting what it did. New members get no entry each: the file they came from is
+    identified, and a first import of a city's roll would otherwise write its size again."""
+    user = current_user()
+    entries = [AuditEntry(model=Member._meta.label, object_id=str(member.pk), object_repr=str(member)[:200],
+                          action="member_import", user=user, before=before, after=after)
+               for member, (before, after) in zip(plan.updates, plan.changes)]
+    entries.append(AuditEntry(
+        model=PartyCommittee._meta.label, object_id=str(committee.pk), object_repr=str(committee)[:200],
+        action="member_import", user=user, before=None,
+        after={"file": file_name, "sha256": hashlib.sha256(data).hexdigest(), "new": plan.report.new,
+               "updated": plan.report.updated, "unchanged": plan.report.unchanged}))
+    AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from daihoi.accounts.models import Role, User
+from daihoi.audit.tracking import record_created
 from daihoi.organizations.models import BranchKind, Member, MemberStatus, PartyCommittee
 from daihoi.plans.models import (
     DEFAULT_FOLLOW_UPS, HELD_STATUSES, CommitteeDuty, Congress, CongressResult, CongressStatus, CongressStep,
@@ -70,6 +71,7 @@ def plan_create(*, party_committee: PartyCommittee, data: PlanInput, file: Uploa
         plan = Plan.objects.create(party_committee=party_committee, **fields)
         branches = list(party_committee.branches.filter(is_active=True).order_by("pk"))
         congresses = Congress.objects.bulk_create(Congress(plan=plan, branch=branch) for branch in branches)
+        record_created(congresses)
         by_branch = {congress.branch_id: congress.pk for congress in congresses}
         links = Congress.supervisors.through.objects
         branch_links = party_committee.branches.model.supervisors.through.objects.filter(branch__in=branches)
@@ -261,7 +263,7 @@ def result_submit(*, congress: Congress, data: ResultInput, by: User, on: date) 
             "source": data.source, "summoned": data.summoned, "present": data.present,
             "denominator": data.denominator, "committee_seats": data.committee_seats, "submitted_by": by})
         result.elected.all().delete()
-        ElectedPerson.objects.bulk_create(_elected_rows(result, data))
+        record_created(ElectedPerson.objects.bulk_create(_elected_rows(result, data)))
         held_on = congress.held_on or congress.scheduled_on or on
         if not congress.steps.filter(step=Step.CONGRESS_HELD).exists():
             _record_step(congress, Step.CONGRESS_HELD, held_on, by)
