@@ -147,9 +147,8 @@ def ballots(request: HttpRequest, round_id: int) -> HttpResponse:
     count = int(copies) if copies.isdigit() and 0 < int(copies) <= 2000 else round_.snapshot.present
     try:
         pdf = ballots_pdf(pages.ballot_spec(round_), count)
-    except ValueError as error:  # a list too long for one A4 side at a readable size
-        return HttpResponse(f"{error} Tên quá dài hoặc danh sách quá nhiều người để in rõ trên một mặt giấy.", status=400,
-                            content_type="text/plain; charset=utf-8")
+    except ValueError as error:  # a code the ballot's code row cannot carry (scanning.layout.encode)
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="phieu-bau-{round_.election_id}-{round_.number}.pdf"'
     return response

@@ -1,11 +1,12 @@
 """Issue 11: ballots that never break. Every list size from 1 to 120 names, both forms (strike
-when there are more names than seats, agree/disagree otherwise), names up to 60 characters with
-Vietnamese diacritics: the PDF has the expected number of sheets, every name is on each ballot
-exactly once, and every word sits inside its own ballot cell and, in the table, inside its own
-box (nothing clipped, nothing spilling into the next column or the mark boxes). Rendered in
-process; pdftotext -bbox runs two at a time."""
+when there are more names than seats, agree/disagree otherwise), short names and names of 40 to
+60 characters with Vietnamese diacritics, all print (none refused): the PDF has the expected
+number of pages; on every ballot each name reads exactly once, in its own row, its words in
+order even when wrapped onto a second line; every word sits inside its ballot cell, clear of the
+corner squares, and inside its own box (nothing clipped, nothing spilling into the next column or
+the mark boxes); names are never smaller than 8 pt. Rendered in process; pdftotext -bbox runs
+two at a time."""
 import html
-import math
 import re
 import shutil
 import subprocess
@@ -15,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from daihoi.elections.ballot_pdf import MARK_W, NUMBER_W, PAGE_H, BallotSpec, Layout, ballots_pdf, sheet_split
+from daihoi.elections.ballot_pdf import (
+    MARK_W, MIN_NAME_PT, NUMBER_W, PAGE_H, BallotSpec, Layout, ballots_pdf, sheet_split)
+from daihoi.elections.scanning.layout import MARKER_INSET, MARKER_SIZE, MM
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 
@@ -24,10 +27,9 @@ MIDDLES = ["Thị", "Văn", "Hữu", "Ngọc", "Quốc", "Thượng", "Đức", 
 GIVEN = ["Ánh", "Ấn", "Bích", "Cường", "Dũng", "Giang", "Hải", "Hằng", "Huy", "Lan", "Long", "Mai", "Nam", "Ước",
          "Ỷ", "Yến", "Khuê", "Tuyết", "Nghĩa", "Thưởng"]
 WIDE = "Hoàng Thượng Nguyễn Phương Trường Quỳnh Nguyệt Hưởng Dưỡng Khuyến"
-EDGES = {1, 2, 3, 60, 61, 119, 120}
-STRIKE_SIZES = range(2, 121)
-APPROVE_SIZES = sorted(set(range(1, 121, 7)) | EDGES)
+EDGES = {1, 2, 3, 4, 5, 8, 9, 12, 13, 30, 60, 61, 119, 120}
 TOLERANCE = 0.6  # points: pdftotext rounds glyph boxes
+Word = tuple[float, float, float, float, str]
 
 
 def long_names(count: int) -> tuple[str, ...]:
@@ -50,13 +52,33 @@ def long_names(count: int) -> tuple[str, ...]:
     return tuple(names)
 
 
-def spec_for(form: str, size: int) -> BallotSpec:
+def short_names(count: int) -> tuple[str, ...]:
+    """Distinct everyday names of three or four syllables (about 10 to 25 characters)."""
+    names = [f"{FAMILIES[n % 14]} {MIDDLES[n // 14 % 13]} {GIVEN[n % 20]}" + (f" {GIVEN[n // 20 % 20]}" if n % 2 else "")
+             for n in range(count)]
+    assert len(set(names)) == count
+    return tuple(unicodedata.normalize("NFC", name) for name in names)
+
+
+CASES = ([("strike", "long", n) for n in range(2, 121)] + [("approve", "long", n) for n in range(1, 121)]
+         + [(form, "short", n) for form in ("strike", "approve") for n in sorted(set(range(1, 121, 3)) | EDGES)
+            if n > 1 or form == "approve"])
+
+
+def spec_for(form: str, kind: str, size: int) -> BallotSpec:
     seats = size - 1 if form == "strike" else size
+    names = long_names(size) if kind == "long" else short_names(size)
     return BallotSpec("Đảng bộ phường Việt Hưng", "Chi bộ Khu dân cư số 12 Trường Xuân", "Bầu Chi ủy Chi bộ Khu dân cư số 12",
-                      "2025–2030", seats, long_names(size), form, "BC7-L1-DS2")
+                      "2025–2030", seats, names, form, "BC7-L1-DS2")
 
 
-def bbox_pages(path: Path) -> list[list[tuple[float, float, float, float, str]]]:
+def copies_for(layout: Layout, across: int, down: int) -> int:
+    """Several ballots per sheet: a full sheet and a part-filled one; a ballot of several pages:
+    two copies (each starts on a sheet of its own); one ballot per sheet: one."""
+    return 2 if layout.pages > 1 else across * down + 1 if across * down > 1 else 1
+
+
+def bbox_pages(path: Path) -> list[list[Word]]:
     """Words (xMin, yMin, xMax, yMax, text) of each page, y from the top, as pdftotext sees them."""
     out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True).stdout
     pages = []
@@ -67,26 +89,90 @@ def bbox_pages(path: Path) -> list[list[tuple[float, float, float, float, str]]]
     return pages
 
 
-def boxes(layout: Layout, form: str) -> list[tuple[float, float, float, float]]:
-    """Each row's number box and name box in cell coordinates, y from the cell's top."""
+def row_boxes(layout: Layout, form: str, page: int) -> list[tuple[int, tuple[float, ...], tuple[float, ...]]]:
+    """(row index, number box, name box) of the rows on one page of the ballot, in cell
+    coordinates with y from the cell's top."""
     found = []
     marks = 2 * MARK_W if form == "approve" else 0
-    for x, y, width, height in layout.rows:
-        top = layout.cell_h - y - height
-        found.append((x, top, x + NUMBER_W, top + height))
-        found.append((x + NUMBER_W, top, x + width - marks, top + height))
+    for index, ((x, y, width, height), row_page) in enumerate(zip(layout.rows, layout.row_pages)):
+        if row_page == page:
+            top = layout.cell_h - y - height
+            found.append((index, (x, top, x + NUMBER_W, top + height), (x + NUMBER_W, top, x + width - marks, top + height)))
     return found
 
 
-def problems_of(form: str, size: int, path: Path) -> list[str]:
-    spec = spec_for(form, size)
+def inside(word: Word, box: tuple[float, ...]) -> bool:
+    x0, y0, x1, y1, _ = word
+    return box[0] - TOLERANCE <= x0 and x1 <= box[2] + TOLERANCE and box[1] - TOLERANCE <= y0 and y1 <= box[3] + TOLERANCE
+
+
+def reading(words: list[Word]) -> str:
+    """Words as read: line by line (same top), left to right."""
+    ordered = sorted(words, key=lambda w: (round(w[1]), w[0]))
+    return " ".join(w[4] for w in ordered)
+
+
+def cell_problems(words: list[Word], layout: Layout, spec: BallotSpec, page: int, seen: dict[int, int]) -> list[str]:
+    """One page of one ballot, its words already in cell coordinates: no word on a corner square;
+    in the table each word wholly inside the box its centre is in; each row reads its number and
+    its name (counted in ``seen``); names not smaller than the minimum; no name anywhere else."""
+    problems = []
+    size = MARKER_SIZE * MM
+    for cx, cy in ((MARKER_INSET * MM, MARKER_INSET * MM), (layout.cell_w - MARKER_INSET * MM - size, MARKER_INSET * MM),
+                   (MARKER_INSET * MM, layout.cell_h - MARKER_INSET * MM - size),
+                   (layout.cell_w - MARKER_INSET * MM - size, layout.cell_h - MARKER_INSET * MM - size)):
+        problems += [f"“{w[4]}” đè lên ô vuông góc" for w in words
+                     if w[0] < cx + size and w[2] > cx and w[1] < cy + size and w[3] > cy]
+    # Boxes grouped by their x-range (two per name column), each group sorted from the top.
+    by_x: dict[tuple[float, float], list[tuple[float, float, int, str]]] = {}
+    for index, number_box, name_box in row_boxes(layout, spec.form, page):
+        for label, box in (("số", number_box), ("tên", name_box)):
+            by_x.setdefault((box[0], box[2]), []).append((box[1], box[3], index, label))
+    in_boxes: dict[tuple[int, str], list[Word]] = {key: [] for group in by_x.values() for *_, i, l in group for key in [(i, l)]}
+    rest = []
+    for word in words:
+        cx, cy = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
+        group = next((g for (x0, x1), g in by_x.items() if x0 <= cx <= x1), [])
+        found = next(((index, label, top, bottom) for top, bottom, index, label in group if top <= cy <= bottom), None)
+        if found is None:
+            rest.append(word)
+            continue
+        index, label, top, bottom = found
+        in_boxes[index, label].append(word)
+        x0, x1 = next(x for x, g in by_x.items() if g is group)
+        if not inside(word, (x0, top, x1, bottom)):
+            problems.append(f"dòng {index + 1}: “{word[4]}” tràn khỏi ô {label}")
+        if label == "tên" and word[3] - word[1] < MIN_NAME_PT:
+            problems.append(f"dòng {index + 1}: chữ {word[3] - word[1]:.1f} pt")
+    for (index, label), box_words in in_boxes.items():
+        expected = str(index + 1) if label == "số" else spec.names[index]
+        if reading(box_words) != expected:
+            problems.append(f"dòng {index + 1}: ô {label} đọc “{reading(box_words)}”, cần “{expected}”")
+        if label == "tên":
+            seen[index] = seen.get(index, 0) + 1
+    text = "\n".join(reading([w for w in rest if round(w[1]) == top]) for top in sorted({round(w[1]) for w in rest}))
+    problems += [f"“{name}” in ngoài dòng của mình" for name in spec.names
+                 if re.search(r"(?<!\S)" + re.escape(name) + r"(?!\S)", text)]
+    return problems
+
+
+def problems_of(form: str, kind: str, size: int, path: Path) -> list[str]:
+    spec = spec_for(form, kind, size)
     across, down, layout = sheet_split(spec)
-    per_sheet, copies = across * down, across * down + 1
+    per_sheet, copies = across * down, copies_for(layout, across, down)
+    padded = layout.pages + layout.pages % 2 if layout.pages > 1 else 1
     pages = bbox_pages(path)
-    problems = [] if len(pages) == math.ceil(copies / per_sheet) == 2 else [f"{len(pages)} trang"]
-    row_boxes = boxes(layout, form)
+    expected_pages = copies * padded if layout.pages > 1 else -(-copies // per_sheet)
+    problems = [] if len(pages) == expected_pages else [f"{len(pages)} trang, cần {expected_pages}"]
+    if layout.font_pt < MIN_NAME_PT:
+        problems.append(f"cỡ chữ {layout.font_pt} pt")
+    ballots: dict[tuple[int, int, int], dict[int, int]] = {}
     for number, words in enumerate(pages):
-        cells: dict[tuple[int, int], list[tuple[float, float, float, float, str]]] = {}
+        ballot_page = number % padded if layout.pages > 1 else 0
+        if ballot_page >= layout.pages:
+            problems += [f"trang {number + 1} (mặt sau để trống) có “{w[4]}”" for w in words]
+            continue
+        cells: dict[tuple[int, int], list[Word]] = {}
         for word in words:
             x0, y0, x1, y1, text = word
             column, row = int((x0 + x1) / 2 // layout.cell_w), int((y0 + y1) / 2 // layout.cell_h)
@@ -94,67 +180,63 @@ def problems_of(form: str, size: int, path: Path) -> list[str]:
             if x0 < left - TOLERANCE or x1 > left + layout.cell_w + TOLERANCE or y0 < top - TOLERANCE \
                     or y1 > min(top + layout.cell_h, PAGE_H) + TOLERANCE:
                 problems.append(f"trang {number + 1}: “{text}” ra ngoài ô phiếu")
-            cells.setdefault((column, row), []).append(word)
-        on_page = copies - per_sheet * number if number else per_sheet
-        if len(cells) != min(on_page, per_sheet):
-            problems.append(f"trang {number + 1}: {len(cells)} phiếu")
+            cells.setdefault((column, row), []).append((x0 - left, y0 - top, x1 - left, y1 - top, text))
+        on_page = min(per_sheet, copies - per_sheet * number) if layout.pages == 1 else 1
+        if len(cells) != on_page:
+            problems.append(f"trang {number + 1}: {len(cells)} phiếu, cần {on_page}")
         for (column, row), cell_words in cells.items():
-            problems += cell_problems(cell_words, column * layout.cell_w, row * layout.cell_h, row_boxes, spec.names)
+            ballot = (number // padded if layout.pages > 1 else number, column, row)
+            problems += cell_problems(cell_words, layout, spec, ballot_page, ballots.setdefault(ballot, {}))
+            text = reading(cell_words)
+            if ballot_page == 0 and "PHIẾU BẦU CỬ" not in text or ballot_page and "PHIẾU BẦU CỬ (tiếp theo)" not in text:
+                problems.append(f"trang {number + 1}: thiếu tiêu đề")
+            if layout.pages > 1 and f"Trang {ballot_page + 1}/{layout.pages}" not in text:
+                problems.append(f"trang {number + 1}: thiếu số trang")
+    for ballot, seen in ballots.items():
+        if sorted(seen) != list(range(size)) or set(seen.values()) != {1}:
+            problems.append(f"phiếu {ballot}: {len(seen)} tên, có tên lặp")
+    if len(ballots) != copies:
+        problems.append(f"{len(ballots)} phiếu, cần {copies}")
     return problems
-
-
-def cell_problems(words, left, top, row_boxes, names) -> list[str]:
-    """Inside one ballot: a word in a table row stays in its box; each name reads exactly once."""
-    problems = []
-    for x0, y0, x1, y1, text in words:
-        cx, cy = (x0 + x1) / 2 - left, (y0 + y1) / 2 - top
-        for bx0, by0, bx1, by1 in row_boxes:
-            if bx0 <= cx <= bx1 and by0 <= cy <= by1 and (x0 - left < bx0 - TOLERANCE or x1 - left > bx1 + TOLERANCE):
-                problems.append(f"“{text}” tràn khỏi ô của dòng")
-    lines: dict[tuple[float, float], list[tuple[float, str]]] = {}
-    for x0, y0, _, y1, text in words:
-        lines.setdefault((round(y0, 1), round(y1, 1)), []).append((x0, text))
-    text = "\n".join(" ".join(t for _, t in sorted(line)) for line in lines.values())
-    for name in names:
-        found = len(re.findall(r"(?<!\S)" + re.escape(name) + r"(?!\S)", text))
-        if found != 1:
-            problems.append(f"“{name}” có {found} lần")
-    return problems
-
-
-def fits(form: str, size: int) -> bool:
-    try:
-        sheet_split(spec_for(form, size))
-    except ValueError:
-        return False
-    return True
 
 
 def test_every_list_from_1_to_120_names_prints_whole_on_every_ballot(tmp_path: Path) -> None:
-    cases = [case for case in [("strike", n) for n in STRIKE_SIZES] + [("approve", n) for n in APPROVE_SIZES] if fits(*case)]
     paths = {}
-    for form, size in cases:
-        spec = spec_for(form, size)
-        across, down, _ = sheet_split(spec)
-        paths[form, size] = tmp_path / f"{form}-{size}.pdf"
-        paths[form, size].write_bytes(ballots_pdf(spec, across * down + 1))
+    for case in CASES:
+        spec = spec_for(*case)
+        across, down, layout = sheet_split(spec)
+        paths[case] = tmp_path / ("-".join(map(str, case)) + ".pdf")
+        paths[case].write_bytes(ballots_pdf(spec, copies_for(layout, across, down)))
     with ThreadPoolExecutor(max_workers=2) as pool:
-        found = dict(zip(cases, pool.map(lambda case: problems_of(*case, paths[case]), cases)))
+        found = dict(zip(CASES, pool.map(lambda case: problems_of(*case, paths[case]), CASES)))
     broken = {case: problems[:3] for case, problems in found.items() if problems}
     assert not broken, broken
 
 
-def test_only_lists_too_long_for_one_a4_side_at_6_points_are_refused_with_a_reason() -> None:
-    """Known limit (issue 11 report): with a 60-character name, one A4 side at ≥ 6 pt holds 106
-    names (strike, two name columns) and 53 (agree/disagree, one column); longer lists need names
-    set on two lines. They are refused with a Vietnamese reason, never printed clipped."""
-    refused = {(form, n) for form, sizes in (("strike", STRIKE_SIZES), ("approve", range(1, 121))) for n in sizes
-               if not fits(form, n)}
-    assert refused == {("strike", n) for n in range(107, 121)} | {("approve", n) for n in range(54, 121)}
-    with pytest.raises(ValueError, match="không vừa một trang A4"):
-        sheet_split(spec_for("strike", 120))
-
-
 def test_short_lists_share_a_sheet_and_long_ones_get_a_whole_page() -> None:
-    assert sheet_split(spec_for("strike", 3))[:2] == (2, 2)
-    assert sheet_split(spec_for("strike", 106))[:2] == (1, 1)
+    assert sheet_split(spec_for("strike", "short", 3))[:2] == (2, 2)
+    assert sheet_split(spec_for("strike", "long", 3))[:2] == (2, 2)
+    assert sheet_split(spec_for("strike", "long", 60))[:2] == (1, 1)
+
+
+def test_a_ballot_takes_a_second_page_only_when_no_readable_size_fits_one_side() -> None:
+    """Everyday names fit one side up to 120 (strike, three name columns) and 88 (agree/disagree,
+    two columns beside the mark boxes); the hardest lists, every name 40 to 60 characters, fit
+    one side up to 69 (strike) and 44 (agree/disagree, one column: wrapped beside the mark boxes
+    they would take more room), and the longest agree/disagree lists take three pages."""
+    multi = {(form, kind): [n for n in range(1, 121) if (form, n) != ("strike", 1)
+                            and sheet_split(spec_for(form, kind, n))[2].pages > 1]
+             for form in ("strike", "approve") for kind in ("short", "long")}
+    assert multi[("strike", "short")] == []
+    assert multi[("approve", "short")] == list(range(89, 121))
+    assert multi[("strike", "long")] == list(range(70, 121))
+    assert multi[("approve", "long")] == list(range(45, 121))
+    assert max(sheet_split(spec_for("strike", "long", n))[2].pages for n in range(2, 121)) == 2
+    assert [n for n in range(1, 121) if sheet_split(spec_for("approve", "long", n))[2].pages == 3] == list(range(92, 121))
+
+
+def test_a_word_wider_than_any_column_is_broken_between_letters_rather_than_clipped() -> None:
+    name = "W" * 60
+    _, _, layout = sheet_split(BallotSpec("Đảng bộ phường Việt Hưng", "Chi bộ 1", "Bầu Chi ủy", "2025–2030", 1, (name,),
+                                          "approve", "BC7-L1-DS2"))
+    assert len(layout.lines[0]) == 2 and "".join(layout.lines[0]) == name

@@ -30,6 +30,7 @@ class Geometry:
     cell_h: float
     form: str
     rows: tuple[RowBox, ...]
+    pages: int = 1  # a list too long for one A4 side prints as one ballot on several pages
 
     @property
     def table(self) -> Box:
@@ -42,7 +43,9 @@ class Geometry:
 
 
 def geometry_for(spec: BallotSpec) -> Geometry:
-    """Row rectangles of the printed ballot, converted from the renderer's points."""
+    """Row rectangles of the printed ballot, converted from the renderer's points. On a ballot of
+    several pages each row is on its own page (``layout.row_pages``); the reader does not read
+    those (see ``reader.MULTI_PAGE``)."""
     across, down, layout = sheet_split(spec)
     cell_h = layout.cell_h / MM
     rows = []
@@ -56,7 +59,7 @@ def geometry_for(spec: BallotSpec) -> Geometry:
                                (right - 2 * mark, box[1], mark, box[3]), (right - mark, box[1], mark, box[3])))
         else:
             rows.append(RowBox(box, (name_x, box[1], box[0] + box[2] - name_x, box[3])))
-    return Geometry((across, down), layout.cell_w / MM, cell_h, spec.form, tuple(rows))
+    return Geometry((across, down), layout.cell_w / MM, cell_h, spec.form, tuple(rows), layout.pages)
 
 
 @lru_cache(maxsize=32)

@@ -31,6 +31,10 @@ GAP = 12  # pixels (2 mm): gaps a strike line shows where it crosses printed let
 MAX_LONG_SIDE = 2400  # larger images are read at half size (a 300-dpi A4 becomes 150 dpi)
 
 Resolver = Callable[[BallotCode], BallotSpec | None]
+# A list too long for one A4 side prints as one ballot over two or more pages, each with the
+# corner squares and the code: the reader cannot put the pages of one ballot together, so such a
+# page is never read (that would count half a ballot) but always goes to a person.
+MULTI_PAGE = "Phiếu dài in trên {pages} trang: máy quét chưa đọc loại phiếu này, người kiểm phiếu xem và nhập tay."
 
 
 @dataclass
@@ -246,6 +250,9 @@ def _read_ballot(norm: np.ndarray, reading: BallotReading) -> None:
     geometry = geometry_for(reading.spec)
     straight = _straighten(norm, reading, geometry)
     reading.image = np.clip(straight * 255, 0, 255).astype(np.uint8)
+    if geometry.pages > 1:
+        reading.reasons.append(MULTI_PAGE.format(pages=geometry.pages))
+        return
     ink = (straight < INK).astype(np.uint8)
     blank = blank_cell(reading.spec)
     for row in geometry.rows:

@@ -22,6 +22,7 @@ from django.utils import timezone
 from daihoi.accounts.models import User
 from daihoi.elections import pages as election_pages
 from daihoi.elections import services as elections
+from daihoi.elections.ballot_pdf import layout_for
 from daihoi.elections.models import CountMethod, Round, RoundStatus
 from daihoi.elections.scanning.layout import BallotCode
 from daihoi.elections.scanning.models import (
@@ -36,13 +37,19 @@ ABANDONED_AFTER = timedelta(minutes=5)
 
 
 def check_upload(round_: Round, station: int) -> None:
-    """Scans count as one station of a round counted ballot by ballot (issue 6's stations)."""
+    """Scans count as one station of a round counted ballot by ballot (issue 6's stations), and
+    only ballots printed on one page: a list too long for one A4 side (issue 11) is counted at
+    the keyboard stations."""
     if round_.status == RoundStatus.LOCKED:
         raise ValidationError("Lần bầu đã công bố kết quả; không tải thêm ảnh phiếu được.")
     if round_.status != RoundStatus.COUNTING or round_.method != CountMethod.STATIONS:
         raise ValidationError("Cần nhập số phiếu phát ra, thu vào và chọn “nhập từng phiếu tại các máy” trước khi quét.")
     if not 1 <= station <= round_.station_count:
         raise ValidationError(f"Lần bầu này có {round_.station_count} máy nhập phiếu; chọn máy từ 1 đến {round_.station_count}.")
+    pages = layout_for(election_pages.ballot_spec(round_)).pages
+    if pages > 1:  # the reader cannot join the pages of one ballot (reader.MULTI_PAGE)
+        raise ValidationError(f"Phiếu của lần bầu này in trên {pages} trang (danh sách dài); máy quét chỉ đọc phiếu một trang. "
+                              "Hãy nhập phiếu tại các máy nhập phiếu.")
 
 
 def _items(name: str, data: bytes) -> Iterator[tuple[str, bytes | None, int | None]]:
