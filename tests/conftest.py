@@ -255,9 +255,10 @@ def documents_congress(ward: Any, branch: Any, make_member: Any, secretary_user:
 def _fresh_cache() -> None:
     """Cached fragments (keyed on ids that a rolled-back test may hand out again) never leak from
     one test into the next."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():  # the default one, the news portal's kept pages, the shared one
+        cache.clear()
 
 
 # --- elections (shared by elections, documents and the results they feed) ----------------------

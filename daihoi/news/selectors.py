@@ -1,6 +1,6 @@
 """Reads of the news portal: what the public may see, the editor's lists, and the facts of a
 season for the drafted article."""
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.core.cache import cache
@@ -27,6 +27,13 @@ def public_articles() -> QuerySet[Article]:
     """Published articles whose time has come, newest first; a scheduled one stays out until then."""
     return (Article.objects.filter(status=ArticleStatus.PUBLISHED, publish_at__lte=timezone.now())
             .select_related("category").order_by("-publish_at", "-id"))
+
+
+def next_publication() -> datetime | None:
+    """When the next scheduled article goes public: until then the public lists cannot change by
+    themselves (pages.py keeps no page past it)."""
+    return (Article.objects.filter(status=ArticleStatus.PUBLISHED, publish_at__gt=timezone.now())
+            .order_by("publish_at").values_list("publish_at", flat=True).first())
 
 
 def search_articles(query: str) -> QuerySet[Article]:

@@ -20,6 +20,7 @@ from daihoi.accounts.models import User
 from daihoi.audit.services import audit_record
 from daihoi.lib.text import fold, nfc
 from daihoi.news import selectors
+from daihoi.news.pages import pages_changed
 from daihoi.news.access import can_publish_news
 from daihoi.news.drafting import draft_season_article
 from daihoi.news.models import Article, ArticleStatus, ArticleVisit, Category, Photo
@@ -54,6 +55,7 @@ def article_save(*, article: Article | None, editor: User, title: str, summary: 
         article.slug = _slug(title)
         article.search_text = fold(" ".join([article.title, article.summary, strip_tags(article.body)]))
         article.save()
+        pages_changed()
     return article
 
 
@@ -99,6 +101,7 @@ def article_publish(*, article: Article, publisher: User, publish_at: datetime |
         article.save(update_fields=["status", "publish_at", "approved_by", "updated_at"])
         audit_record(user=publisher, instance=article, action="article_publish", before=before,
                      after={"status": article.status, "publish_at": article.publish_at.isoformat()})
+        pages_changed()
     return article
 
 
@@ -109,6 +112,7 @@ def article_withdraw(*, article: Article, editor: User) -> Article:
         check_may_change(article, editor)
         article.status = ArticleStatus.DRAFT
         article.save(update_fields=["status", "updated_at"])
+        pages_changed()
     return article
 
 
@@ -170,8 +174,9 @@ def photo_delete(*, photo: Photo, editor: User) -> None:
 
 def _touch(article: Article) -> None:
     """A photo change is a change of its article: the public page's cached fragments are keyed on
-    the article's updated_at."""
+    the article's updated_at, and the kept whole pages (pages.py) must go."""
     article.save(update_fields=["updated_at"])
+    pages_changed()
 
 
 def visitor_key(*, address: str, user_agent: str) -> str:

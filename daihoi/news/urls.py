@@ -11,6 +11,9 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("<int:pk>/", views.article_by_id, name="article_by_id"),
     path("<int:pk>/<slug:slug>/", views.article, name="article"),
+    # A dot is never in a slug, so no article's address can take these.
+    path("<int:pk>/luot-xem.json", views.article_seen, name="seen"),
+    path("<int:pk>/luot-xem.gif", views.article_seen, {"image": True}, name="seen_image"),
     path("atom.xml", LatestNewsFeed(), name="feed"),
     path("anh/<path:path>", views.photo_file, name="photo_file"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -8,25 +8,28 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve
 
-from daihoi.news import selectors, services
-from daihoi.news.access import access_article, access_photo, can_publish_news, news_editor_required
+from daihoi.news import pages, selectors, services
+from daihoi.news.access import access_article, access_photo, can_edit_news, can_publish_news, news_editor_required
 from daihoi.news.forms import ArticleForm, CaptionForm, DraftFromPlanForm, PhotoForm, PublishForm
 from daihoi.news.models import Article, Category
 from daihoi.news.photos import MAX_UPLOAD_BYTES
 from daihoi.news.storage import PHOTO_DIR
 
 VIEW_COOKIE_SALT = "daihoi.news.view"
+# A transparent 1×1 GIF: the answer of the view counter's <noscript> beacon.
+BEACON_GIF = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
 
 
 def _portal(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     """Render a public page with the masthead's ward name and categories."""
-    context.update(portal_name=selectors.portal_name(), categories=selectors.categories)
+    context.update(portal_name=selectors.portal_name(), categories=selectors.categories, portal_version=pages.version())
     return render(request, template, context)
 
 
@@ -35,10 +38,12 @@ def _listing(request: HttpRequest, articles: Any, **context: Any) -> HttpRespons
     return _portal(request, "news/list.html", {"page": page, **context})
 
 
+@pages.kept_for_readers
 def home(request: HttpRequest) -> HttpResponse:
     return _listing(request, selectors.public_articles(), heading="Tin mới nhất")
 
 
+@pages.kept_for_readers
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     chosen = get_object_or_404(Category, slug=slug)
     return _listing(request, selectors.public_articles().filter(category=chosen), heading=chosen.name, category=chosen)
@@ -50,40 +55,55 @@ def search(request: HttpRequest) -> HttpResponse:
     return _listing(request, articles, heading="Tìm kiếm", query=query, searched=bool(query), search_page=True)
 
 
+@pages.kept_for_readers
 def article(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
-    """The public article; counts the reader once per few hours (services.article_count_view)."""
+    """The public article. Anonymous readers are served a kept copy (pages.py), so the page itself
+    counts nobody: the reader's browser asks ``article_seen`` once the page is shown."""
     shown = get_object_or_404(selectors.public_articles(), pk=pk)
     if slug != shown.slug:
         return redirect(shown, permanent=True)
-    counted, remember = _record_view(request, shown)
-    shown.view_count += int(counted)
-    response = _article_page(request, shown, preview=False)
+    return _article_page(request, shown, preview=False)
+
+
+@never_cache
+@require_GET
+def article_seen(request: HttpRequest, pk: int, image: bool = False) -> HttpResponse:
+    """The view counter's beacon: news/views.js fetches it once the article page is shown and
+    writes the answered count into the page (the kept page's count may be a minute old); the
+    page's <noscript> image asks for it as a GIF, so readers without JavaScript count too. Counts
+    the reader once per few hours; their cookie remembers them, so a reload costs one read."""
+    views = selectors.public_articles().filter(pk=pk).values_list("view_count", flat=True).first()
+    if views is None:
+        raise Http404("Không tìm thấy bài tin.")
+    counted, remember = _record_view(request, pk)
+    response = (HttpResponse(BEACON_GIF, content_type="image/gif") if image
+                else JsonResponse({"views": views + int(counted)}))
     if remember:
-        response.set_signed_cookie(_view_cookie(shown), "1", salt=VIEW_COOKIE_SALT, max_age=services.VIEW_WINDOW_SECONDS,
+        response.set_signed_cookie(_view_cookie(pk), "1", salt=VIEW_COOKIE_SALT, max_age=services.VIEW_WINDOW_SECONDS,
                                    httponly=True, samesite="Lax", secure=request.is_secure())
     return response
 
 
-def _record_view(request: HttpRequest, shown: Article) -> tuple[bool, bool]:
+def _record_view(request: HttpRequest, pk: int) -> tuple[bool, bool]:
     """(counted, set the cookie). A reader with a valid cookie for this article costs no write; a
     reader refusing cookies is still recognized by the keyed hash of address and browser."""
-    if request.get_signed_cookie(_view_cookie(shown), None, salt=VIEW_COOKIE_SALT, max_age=services.VIEW_WINDOW_SECONDS):
+    if request.get_signed_cookie(_view_cookie(pk), None, salt=VIEW_COOKIE_SALT, max_age=services.VIEW_WINDOW_SECONDS):
         return False, False
     user_agent = request.headers.get("User-Agent", "")
     if services.is_bot(user_agent):
         return False, False
     visitor = services.visitor_key(address=request.META.get("REMOTE_ADDR", ""), user_agent=user_agent)
-    return services.article_count_view(article_id=shown.pk, visitor=visitor, now=timezone.now()), True
+    return services.article_count_view(article_id=pk, visitor=visitor, now=timezone.now()), True
 
 
-def _view_cookie(shown: Article) -> str:
-    return f"xem{shown.pk}"
+def _view_cookie(pk: int) -> str:
+    return f"xem{pk}"
 
 
 def _article_page(request: HttpRequest, shown: Article, *, preview: bool) -> HttpResponse:
     """The content is passed as callables: the template's cached fragments call them only on a miss."""
     return _portal(request, "news/article.html", {
-        "article": shown, "preview": preview,
+        "article": shown, "preview": preview, "can_edit": can_edit_news(request.user),
         "content": lambda: selectors.article_content(shown, preview=preview),
         "related": lambda: list(selectors.related_articles(shown)),
     })

@@ -127,6 +127,8 @@ TABLE: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "news:search": (ALL, None),
     "news:article_by_id": (ALL, None),
     "news:article": (ALL, None),
+    "news:seen": (ALL, None),  # the view counter's beacon: every reader, signed in or not
+    "news:seen_image": (ALL, None),
     "news:feed": (ALL, None),
     "news:photo_file": (ALL, None),
     "news:sitemap": (ALL, None),
