@@ -1,0 +1,69 @@
+"""Schemathesis against the read-only API's own OpenAPI schema (issue 10, hostile input): for
+every operation, generated path parameters (any integer, huge and negative ones too) and the
+ids of real plans and congresses, as a logged-in ward officer and anonymously, every answer is
+one the schema documents (status code, content type, body shape), never a server error."""
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
+from hypothesis import HealthCheck, settings
+
+from daihoi.plans.api import OPENAPI
+
+schema = schemathesis.openapi.from_dict(OPENAPI)
+APP = WSGIHandler()
+
+
+@pytest.fixture
+def session_cookie(client: Any, ward_office_user: Any) -> dict[str, str]:
+    client.force_login(ward_office_user)
+    return {"sessionid": client.cookies["sessionid"].value}
+
+
+@pytest.fixture
+def season(make_plan: Callable[..., Any], branch: Any, make_member: Callable[..., Any], secretary_user: Any) -> Any:
+    """A plan whose branch congress has submitted results, so the 200 answers carry every field."""
+    from daihoi.plans.services import ResultInput, congress_schedule, result_submit
+
+    plan = make_plan()
+    members = [make_member(branch, f"Nguyễn Văn Số{n}") for n in range(9)]
+    congress = congress_schedule(congress=plan.congresses.get(branch=branch), scheduled_on=date(2022, 8, 27),
+                                 starts_at=None, ends_at=None, place="Hội trường", supervisors=[])
+    result_submit(congress=congress, by=secretary_user, on=date(2022, 8, 29), data=ResultInput(
+        summoned=9, present=9, denominator=9, committee_seats=3,
+        committee=[(members[0], 9), (members[1], 8), (members[2], 7)], secretary=(members[0], 9)))
+    return plan
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_every_generated_request_gets_an_answer_the_schema_documents(case: Any, session_cookie: dict[str, str],
+                                                                     season: Any) -> None:
+    case.call_and_validate(app=APP, cookies=session_cookie)
+
+
+@pytest.mark.django_db
+def test_real_plans_and_congresses_are_answered_as_the_schema_describes(session_cookie: dict[str, str], season: Any) -> None:
+    congress = season.congresses.exclude(result=None).get()
+    ids = {"plan_id": season.pk, "congress_id": congress.pk}
+    for path, item in OPENAPI["paths"].items():
+        operation = schema[path]["GET"]
+        names = [p["name"] for p in item["get"].get("parameters", [])]
+        case = operation.Case(path_parameters={name: ids[name] for name in names})
+        response = case.call(app=APP, cookies=session_cookie)
+        assert response.status_code == 200, (path, response.text[:300])
+        case.validate_response(response)
+
+
+@pytest.mark.django_db
+def test_anonymous_callers_get_the_documented_401_on_every_operation(season: Any) -> None:
+    for path, item in OPENAPI["paths"].items():
+        names = [p["name"] for p in item["get"].get("parameters", [])]
+        case = schema[path]["GET"].Case(path_parameters={name: season.pk for name in names})
+        response = case.call(app=APP)
+        assert response.status_code == 401 and response.json() == {"error": "Cần đăng nhập."}
+        case.validate_response(response)
