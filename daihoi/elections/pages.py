@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from daihoi.congresses.selectors import hall_counts
 from daihoi.documents.contexts import INVALID_REASON_LABELS
 from daihoi.elections import checks, selectors
-from daihoi.elections.ballot_pdf import BallotSpec
+from daihoi.elections.ballot_pdf import BallotSpec, layout_for
 from daihoi.elections.models import (
     CandidateSource, CandidateStatus, CountMethod, Election, Office, Round, RoundStatus)
 from daihoi.organizations.models import MemberStatus
@@ -87,6 +87,9 @@ def round_page(round_: Round, can_run: bool, can_enter: bool, is_head: bool) -> 
         "round": round_, "election": round_.election, "congress": round_.election.congress,
         "can_run": can_run, "can_enter": can_enter, "is_head": is_head,
         "candidates": candidates, "form": selectors.ballot_form(round_), "snapshot": round_.snapshot,
+        # A list too long for one A4 side prints each ballot over several pages (issue 11): the
+        # chair must print both sides and the scanner cannot read them.
+        "ballot_pages": layout_for(ballot_spec(round_)).pages,
         "outcome": outcome, "card": result_card(round_, outcome),
         "disagreements": [_disagreement_rows(d, candidates) for d in reconciliation.open] if reconciliation else [],
         "resolved": reconciliation and [d for d in reconciliation.disagreements if d.resolution is not None],
