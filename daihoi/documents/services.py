@@ -9,11 +9,14 @@ from docxtpl import DocxTemplate
 from daihoi.accounts.models import User
 from daihoi.audit.services import audit_record
 from daihoi.documents.kinds import KINDS
+from daihoi.lib.archives import unpacks_too_large
 from daihoi.documents.models import WardTemplate
 from daihoi.documents.samples import sample_context
 from daihoi.organizations.models import PartyCommittee
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+# A .docx is a zip: a template's text and pictures unpack to far less than this (zip bombs).
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
 def check_template(kind: str, content: bytes) -> None:
@@ -26,6 +29,12 @@ def check_template(kind: str, content: bytes) -> None:
         raise ValidationError("Tệp mẫu lớn quá 5 MB.")
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise ValidationError("Tệp không phải văn bản Word .docx (hãy lưu lại bằng Word dưới dạng .docx).")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise ValidationError("Tệp .docx bị hỏng, không đọc được.") from None
+    if unpacks_too_large(archive, max_entries=1000, max_total_bytes=MAX_UNPACKED_BYTES, max_ratio=200):
+        raise ValidationError("Tệp mẫu bất thường (giải nén ra quá lớn), không thể đọc an toàn.")
     try:
         used = DocxTemplate(io.BytesIO(content)).get_undeclared_template_variables()
     except Exception as error:  # docx or Jinja syntax errors of every kind

@@ -31,6 +31,8 @@ from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.datetime import from_excel
 from openpyxl.xml.constants import SHARED_STRINGS
 
+from daihoi.lib.archives import unpacks_too_large
+
 # A ward has a few thousand members, a whole city about 100,000: anything above is not a roll.
 MAX_ROWS = 200_000
 # Columns beyond this are never read, so a sheet claiming 16,384 columns costs nothing.
@@ -140,10 +142,8 @@ def _check_zip(data: bytes) -> zipfile.ZipFile:
         raise ImportFileError(_("Đây là tài liệu Word, không phải bảng tính Excel. Hãy tải lên tệp .xlsx hoặc .csv."))
     if "[Content_Types].xml" not in names:
         raise not_excel
-    total = sum(entry.file_size for entry in entries)
-    packed = any(entry.file_size > 1024 * 1024 and entry.file_size > MAX_COMPRESSION_RATIO * max(entry.compress_size, 1)
-                 for entry in entries)
-    if len(entries) > MAX_ZIP_ENTRIES or total > MAX_UNCOMPRESSED_BYTES or packed:
+    if unpacks_too_large(archive, max_entries=MAX_ZIP_ENTRIES, max_total_bytes=MAX_UNCOMPRESSED_BYTES,
+                         max_ratio=MAX_COMPRESSION_RATIO):
         raise ImportFileError(_("Tệp Excel bất thường (giải nén ra quá lớn), không thể đọc an toàn."))
     return archive
 

@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from daihoi.accounts.models import User
+from daihoi.lib.archives import unpacks_too_large
 from daihoi.elections import pages as election_pages
 from daihoi.elections import services as elections
 from daihoi.elections.ballot_pdf import layout_for
@@ -32,6 +33,9 @@ from daihoi.elections.scanning.reader import BallotReading, decode_image, read_p
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 MAX_PAGES = 3000
 MAX_MEMBER_BYTES = 40 * 1024 * 1024
+# A zip of scans unpacks to about its own size (JPEG and PNG hardly compress); this bounds a
+# zip bomb: at most MAX_PAGES images of this much in all, none packed more than 20 times.
+MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
 PDF_DPI = 200
 ABANDONED_AFTER = timedelta(minutes=5)
 
@@ -76,6 +80,8 @@ def _zip_items(name: str, data: bytes) -> Iterator[tuple[str, bytes | None, int 
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise ValidationError(f"Tệp {name} không phải ZIP đọc được.") from None
+    if unpacks_too_large(archive, max_entries=MAX_PAGES + 100, max_total_bytes=MAX_UNPACKED_BYTES, max_ratio=20):
+        raise ValidationError(f"Tệp {name} bất thường (giải nén ra quá lớn hoặc quá nhiều tệp), không thể đọc an toàn.")
     members = sorted((m for m in archive.infolist() if not m.is_dir() and not PurePath(m.filename).name.startswith(".")),
                      key=lambda m: m.filename)
     for member in members:
