@@ -39,7 +39,7 @@ PAD = 6 * mm
 HEADER_H = 40 * mm
 CONTINUATION_HEADER_H = 16 * mm  # "PHIẾU BẦU CỬ (tiếp theo)" and the election, on pages 2, 3, …
 FOOTER_H = 13 * mm
-PAGE_LABEL_H = 5 * mm  # "Trang 1/2 · xem tiếp mặt sau", above the instruction, on multi-page ballots
+PAGE_LABEL_H = 5 * mm  # "Trang 1/2 · xem tiếp trang sau", above the instruction, on multi-page ballots
 TABLE_HEAD_H = 6 * mm
 APPROVE_HEAD_H = 8 * mm  # room for “Không / đồng ý” on two lines over its box
 HEAD_LEADING = 9.4
@@ -361,8 +361,11 @@ def _draw_header(canvas: Canvas, spec: BallotSpec, layout: Layout) -> None:
 
 def _draw_continuation_header(canvas: Canvas, spec: BallotSpec, layout: Layout) -> None:
     """Pages after the first: the title marked “(tiếp theo)” and the election, so a loose page
-    still says which ballot it continues."""
+    still says which ballot it continues, and a stamp area (a third page is a sheet of its own)."""
     w, top = layout.cell_w, layout.cell_h - PAD
+    canvas.setDash(2, 2)
+    canvas.circle(PAD + 12 * mm, top - 7 * mm, 3.6 * mm, stroke=1, fill=0)
+    canvas.setDash()
     _fit_centered(canvas, "PHIẾU BẦU CỬ (tiếp theo)", SERIF_BOLD, 13, w / 2, top - 16, w - 2 * PAD)
     _fit_centered(canvas, _election_line(spec), SERIF_BOLD, 10, w / 2, top - 30, w - 2 * PAD)
 
@@ -417,7 +420,7 @@ def _draw_footer(canvas: Canvas, spec: BallotSpec, layout: Layout, page: int) ->
     width = layout.cell_w - 2 * PAD
     y = PAD + FOOTER_H - 4 * mm
     if layout.pages > 1:
-        more = " · xem tiếp mặt sau" if page + 1 < layout.pages else ""
+        more = " · xem tiếp trang sau" if page + 1 < layout.pages else ""
         canvas.setFont(SERIF_BOLD, 10)
         canvas.drawRightString(layout.cell_w - PAD, y + PAGE_LABEL_H, f"Trang {page + 1}/{layout.pages}{more}")
     for line in _wrap(INSTRUCTIONS[spec.form], SERIF, 8, width)[:2]:
