@@ -146,7 +146,21 @@ def document_upload(*, plan: Plan, congress: Congress | None, kind: str, file: U
         return _add_document(plan=plan, congress=congress, kind=kind, file=file, by=by)
 
 
+# What a plan's or a congress's papers come as: scans and photos of signed paper, Word, PDF,
+# spreadsheets. Nothing a browser would run (HTML, SVG, scripts), nothing over 20 MB.
+DOCUMENT_EXTENSIONS = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".xls", ".ods", ".jpg", ".jpeg", ".png")
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def check_document_file(file: UploadedFile) -> None:
+    if not (file.name or "").lower().endswith(DOCUMENT_EXTENSIONS):
+        raise ValidationError({"file": "Chỉ nhận tệp PDF, Word, Excel, OpenDocument hoặc ảnh chụp (JPEG, PNG)."})
+    if (file.size or 0) > DOCUMENT_MAX_BYTES:
+        raise ValidationError({"file": "Tệp quá lớn (tối đa 20 MB)."})
+
+
 def _add_document(*, plan: Plan, congress: Congress | None, kind: str, file: UploadedFile, by: User) -> PlanDocument:
+    check_document_file(file)
     latest = PlanDocument.objects.filter(plan=plan, congress=congress, kind=kind).aggregate(v=Max("version"))["v"]
     return PlanDocument.objects.create(plan=plan, congress=congress, kind=kind, version=(latest or 0) + 1, file=file, uploaded_by=by)
 
