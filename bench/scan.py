@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from scan_corpus import specs  # noqa: E402
+from scan_corpus import add_rate_arguments, rates, specs  # noqa: E402
 
 from daihoi.elections.scanning import reader, simulate  # noqa: E402
 
@@ -22,14 +22,15 @@ def _pages(args: argparse.Namespace) -> list[tuple[bytes, list[simulate.Truth]]]
     if args.corpus:
         truth = json.loads((args.corpus / "truth.json").read_text(encoding="utf-8"))
         return [((args.corpus / p["file"]).read_bytes(), [simulate.Truth(**b) for b in p["ballots"]]) for p in truth]
-    return [(p.image, p.truths) for p in simulate.corpus(args.seed, args.count, specs(), 300)]
+    return [(p.image, p.truths) for p in simulate.corpus(args.seed, args.count, specs(), 300, **rates(args))]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=2025)
-    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--corpus", type=Path, help="a corpus written by bench/scan_corpus.py (instead of --count)")
+    add_rate_arguments(parser)
     args = parser.parse_args()
     pages = _pages(args)
     by_code = {s.code: s for s in specs()}
@@ -41,7 +42,7 @@ def main() -> None:
     counted: Counter[str] = Counter()
     for image, truths in pages:
         started = time.process_time()
-        found = reader.read_page(reader.decode_image(image), lambda code: by_code.get(code.text))
+        _, found = reader.read_image(image, lambda code: by_code.get(code.text))
         seconds[truths[0].scan] += time.process_time() - started
         counted[truths[0].scan] += len(truths)
         for truth, verdict in zip(truths, simulate.page_verdicts(truths, found)):

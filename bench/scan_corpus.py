@@ -1,6 +1,7 @@
 """Write a corpus of simulated ballot scans with ground truth (issue 9): the real ballot PDF
 rendered, marked by simulated voters (pens, colours, widths, angles, wavy, partial, doubled
-strikes; X, tick and scribble marks; names written in and signatures) and scanned badly
+strikes; X, tick and scribble marks; a few names written in and signatures, ``--ambiguous`` and
+``--extra``) and scanned badly
 (rotation ±5°, slight perspective, blur, noise, JPEG quality 50–95, uneven light) or
 photographed (strong perspective, shadow, dark table). Deterministic for a seed.
 
@@ -35,16 +36,29 @@ def specs() -> list[BallotSpec]:
             spec("Bầu đại biểu dự Đại hội Đảng bộ phường Việt Hưng", 25, tuple(sorted(LONG)), "strike", "BC14-L1-DS1")]
 
 
+def add_rate_arguments(parser: argparse.ArgumentParser) -> None:
+    """How many ballots a person must look at by design (defaults: simulate's, 0.8% each)."""
+    parser.add_argument("--ambiguous", type=float, default=simulate.AMBIGUOUS_RATE,
+                        help="share of ballots with one row marked ambiguously (partial strike, X over a name, dot)")
+    parser.add_argument("--extra", type=float, default=simulate.EXTRA_RATE,
+                        help="share of ballots with a name written in or a signature")
+
+
+def rates(args: argparse.Namespace) -> dict[str, float]:
+    return {"ambiguous_rate": args.ambiguous, "extra_rate": args.extra}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--dpi", type=float, default=300)
     parser.add_argument("--out", type=Path, required=True)
+    add_rate_arguments(parser)
     args = parser.parse_args()
     (args.out / "pages").mkdir(parents=True, exist_ok=True)
     truths = []
-    for index, page in enumerate(simulate.corpus(args.seed, args.count, specs(), args.dpi)):
+    for index, page in enumerate(simulate.corpus(args.seed, args.count, specs(), args.dpi, **rates(args))):
         name = f"pages/{index + 1:05}.jpg"
         (args.out / name).write_bytes(page.image)
         truths.append({"file": name, "ballots": [t.as_dict() for t in page.truths]})

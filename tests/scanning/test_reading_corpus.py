@@ -12,7 +12,7 @@ def _read_corpus(specs: list[BallotSpec], count: int, seed: int) -> Counter[str]
     by_code = {s.code: s for s in specs}
     verdicts: Counter[str] = Counter()
     for page in simulate.corpus(seed, count, specs, dpi=200):
-        found = reader.read_page(reader.decode_image(page.image), lambda code: by_code.get(code.text))
+        _, found = reader.read_image(page.image, lambda code: by_code.get(code.text))
         verdicts.update(simulate.page_verdicts(page.truths, found))
     return verdicts
 

@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from daihoi.elections.ballot_pdf import BallotSpec
-from daihoi.elections.scanning.geometry import PPM, Box, Geometry, blank_cell, geometry_for, px
+from daihoi.elections.scanning.geometry import PPM, Box, Geometry, RowBox, blank_cell, geometry_for, px
 from daihoi.elections.scanning.layout import MARKER_SIZE, BallotCode, bit_centers, decode, marker_centers
 
 # Portrait (2x2 or 1x1 sheet) and landscape (1x2) cells, in mm: the sizes a ballot can have.
@@ -24,11 +24,22 @@ INK = 0.62  # darker than 62% of the local paper white counts as ink
 STRUCK_AT, CLEAN_BELOW = 0.80, 0.04
 # Agree/disagree form: share of a box's inside covered by new ink.
 MARKED_AT, EMPTY_BELOW = 0.03, 0.001
+# A box with no ink is empty only if it has no faint mark either: a small dot photographed by a
+# phone comes out lighter than INK (a box left empty has no pixel darker than FAINT at all).
+FAINT, FAINT_MM2 = 0.8, 0.1
 OUTSIDE_MM2 = 2.0  # new ink outside the rows above this many mm² is extra content
 SPECK_MM2 = 0.35  # smaller specks (dust, noise) are ignored
+# The outermost strip of the cell is the paper's edge: on a photo, the table or the edge's shadow
+# shows there when the perspective is a little off. Nobody writes a name in 1.5 mm at the edge
+# without the rest of it inside; ink inside the strip still counts.
+EDGE_MM = 1.5
 SHIFT = 2  # pixels of row-by-row registration search
 GAP = 12  # pixels (2 mm): gaps a strike line shows where it crosses printed letters
-MAX_LONG_SIDE = 2400  # larger images are read at half size (a 300-dpi A4 becomes 150 dpi)
+# A row whose new ink already runs along this share of the name is a line; only then may gaps
+# where the line can hide under the printed letters be bridged (never on a clean row's specks).
+LINE_LIKE = 0.3
+MIN_REDUCED_SIDE = 900  # a half-size decode with a shorter long side is not worth trying
+MIN_MARKER_PX = 19.0  # corner squares (3.6 mm) this big are ~5.3 px/mm: enough to straighten to PPM
 
 Resolver = Callable[[BallotCode], BallotSpec | None]
 # A list too long for one A4 side prints as one ballot over two or more pages, each with the
@@ -73,16 +84,54 @@ class BallotReading:
         return [i for i, r in enumerate(self.rows, start=1) if r.value == "?"]
 
 
-def decode_image(data: bytes) -> np.ndarray:
-    """Grey image from JPEG/PNG bytes; big scans are decoded at half size straight away (libjpeg
-    scales while decoding), which is plenty for 1 mm pen lines and much faster."""
+def decode_image(data: bytes, reduced: bool = True) -> np.ndarray:
+    """Grey image from JPEG/PNG bytes. ``reduced`` decodes at half size (libjpeg scales while
+    decoding, much faster than decoding whole and resizing) unless that leaves too few pixels
+    (a long side under ``MIN_REDUCED_SIDE``); ``read_image`` asks again at full size when the
+    corner squares show the half-size ballot is too small to read."""
     buffer = np.frombuffer(data, np.uint8)
-    gray = cv2.imdecode(buffer, cv2.IMREAD_REDUCED_GRAYSCALE_2)
-    if gray is not None and max(gray.shape) * 2 <= MAX_LONG_SIDE:
+    gray = cv2.imdecode(buffer, cv2.IMREAD_REDUCED_GRAYSCALE_2) if reduced else None
+    if gray is None or max(gray.shape) < MIN_REDUCED_SIDE:
         gray = cv2.imdecode(buffer, cv2.IMREAD_GRAYSCALE)
     if gray is None:
         raise ValueError("Tệp không phải ảnh JPEG/PNG đọc được.")
     return gray
+
+
+def read_image(data: bytes, resolve: Resolver) -> tuple[np.ndarray, list[BallotReading]]:
+    """Every ballot on one image file, and the grey image it was read from. Read at half size
+    when the ballot still has about ``PPM`` pixels per millimetre there (a 300-dpi scan: the
+    reader straightens to ``PPM`` anyway, so the full image would only cost time); a phone photo
+    or a small scan whose corner squares come out smaller than ``MIN_MARKER_PX`` is decoded again
+    at full size."""
+    gray = decode_image(data)
+    half = _decoded_at_half(data, gray)
+    norm, dark, markers = _detect(gray)
+    if half and (not markers or float(np.median([m.side for m in markers])) < MIN_MARKER_PX):
+        gray = decode_image(data, reduced=False)
+        norm, dark, markers = _detect(gray)
+    return gray, _read_markers(norm, dark, markers, resolve)
+
+
+def _decoded_at_half(data: bytes, gray: np.ndarray) -> bool:
+    """Whether ``gray`` is the half-size decode (the header gives the full width)."""
+    full = _image_width(data)
+    return full is not None and gray.shape[1] < full
+
+
+def _image_width(data: bytes) -> int | None:
+    """Width from a JPEG's frame header or a PNG's IHDR, without decoding the pixels."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big")
+    index = 2
+    while data[:2] == b"\xff\xd8" and index + 9 < len(data):
+        if data[index] != 0xFF:
+            return None
+        marker, length = data[index + 1], int.from_bytes(data[index + 2:index + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return int.from_bytes(data[index + 7:index + 9], "big")
+        index += 2 + length
+    return None
 
 
 def normalize(gray: np.ndarray) -> np.ndarray:
@@ -92,8 +141,8 @@ def normalize(gray: np.ndarray) -> np.ndarray:
     small = cv2.resize(gray, (max(1, w // 8), max(1, h // 8)), interpolation=cv2.INTER_AREA)
     small = cv2.dilate(small, np.ones((5, 5), np.uint8))
     small = cv2.GaussianBlur(small, (0, 0), 3)
-    white = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
-    return gray.astype(np.float32) / np.maximum(white, 40.0)
+    white = cv2.resize(np.maximum(small, 40), (w, h), interpolation=cv2.INTER_LINEAR)
+    return cv2.divide(gray, white, dtype=cv2.CV_32F)
 
 
 @dataclass
@@ -181,9 +230,16 @@ def _read_code(dark: np.ndarray, pts: np.ndarray, w: float, h: float) -> tuple[B
 
 def read_page(gray: np.ndarray, resolve: Resolver) -> list[BallotReading]:
     """Every ballot on one image, in reading order (top to bottom, then left to right)."""
+    return _read_markers(*_detect(gray), resolve)
+
+
+def _detect(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[_Marker]]:
     norm = normalize(gray)
-    dark = ((norm < 0.5) * 255).astype(np.uint8)
-    markers = find_markers(dark)
+    dark = cv2.compare(norm, 0.5, cv2.CMP_LT)
+    return norm, dark, find_markers(dark)
+
+
+def _read_markers(norm: np.ndarray, dark: np.ndarray, markers: list[_Marker], resolve: Resolver) -> list[BallotReading]:
     used: set[int] = set()
     ballots = []
     for quad in _quads(markers):
@@ -236,53 +292,75 @@ def _straighten(norm: np.ndarray, reading: BallotReading, geometry: Geometry) ->
 
 @lru_cache(maxsize=32)
 def _printed(spec: BallotSpec, grow: int) -> np.ndarray:
-    """Where the blank ballot has ink, widened by ``grow`` pixels each way (registration)."""
+    """Where the blank ballot has no ink, its ink widened by ``grow`` pixels each way
+    (registration): 1 where new ink can be seen."""
     return 1 - cv2.dilate((blank_cell(spec) < 230).astype(np.uint8), np.ones((2 * grow + 1, 2 * grow + 1), np.uint8))
 
 
-def _new_ink(straight: np.ndarray, spec: BallotSpec, grow: int) -> np.ndarray:
-    """Ink on the paper that the blank ballot does not have."""
-    return (straight < INK).astype(np.uint8) & _printed(spec, grow)
+@lru_cache(maxsize=32)
+def _printed_exact(spec: BallotSpec) -> np.ndarray:
+    """1 where the blank ballot has ink (not widened): what registration lines up."""
+    return 1 - _printed(spec, 0)
+
+
+@dataclass
+class _RowInk:
+    """New ink of one row, in a small array whose top-left is (x, y) on the straightened ballot;
+    zero outside the row (the ``GAP`` columns each side are margin for bridging)."""
+
+    ink: np.ndarray
+    printed: np.ndarray  # 1 where the blank ballot has ink (widened by a pixel), same frame
+    x: int
+    y: int
+
+    def crop(self, x0: int, y0: int, x1: int, y1: int, printed: bool = False) -> np.ndarray:
+        source = self.printed if printed else self.ink
+        return source[max(0, y0 - self.y):max(0, y1 - self.y), max(0, x0 - self.x):max(0, x1 - self.x)]
 
 
 def _read_ballot(norm: np.ndarray, reading: BallotReading) -> None:
     assert reading.spec is not None
     geometry = geometry_for(reading.spec)
     straight = _straighten(norm, reading, geometry)
-    reading.image = np.clip(straight * 255, 0, 255).astype(np.uint8)
+    reading.image = cv2.convertScaleAbs(straight, alpha=255.0)
     if geometry.pages > 1:
         reading.reasons.append(MULTI_PAGE.format(pages=geometry.pages))
         return
-    ink = (straight < INK).astype(np.uint8)
+    ink = cv2.compare(straight, INK, cv2.CMP_LT) & 1
     blank = blank_cell(reading.spec)
+    faint = cv2.compare(straight, FAINT, cv2.CMP_LT) & 1 if geometry.form == "approve" else ink
     for row in geometry.rows:
         new = _row_new_ink(ink, reading.spec, row.row)
         if geometry.form == "strike":
             reading.rows.append(_strike_row(new, blank, row.name))
         else:
-            reading.rows.append(_approve_row(new, blank, row.name, row.agree, row.disagree))
+            reading.rows.append(_approve_row(new, faint, blank, row))
     uncertain = reading.uncertain_rows
     if uncertain:
         reading.reasons.append(f"Chưa chắc chắn ở dòng {', '.join(map(str, uncertain))}.")
-    reading.outside_mm2 = _outside_ink(_new_ink(straight, reading.spec, 2), geometry)
+    reading.outside_mm2 = _outside_ink(ink & _printed(reading.spec, 2), geometry)
     if reading.outside_mm2 > OUTSIDE_MM2:
         reading.reasons.append("Có chữ hoặc nét viết ngoài các dòng tên (có thể viết thêm tên, ký tên, ghi thêm nội dung).")
 
 
-def _row_new_ink(ink: np.ndarray, spec: BallotSpec, box: Box) -> np.ndarray:
+def _row_new_ink(ink: np.ndarray, spec: BallotSpec, box: Box) -> _RowInk:
     """New ink of one row, the printed row shifted by the pixel or two that best explains the
     ink there (the corner squares fix the ballot, small residues of perspective and paper curl
-    are corrected row by row). Returned at full ballot size, zero outside the row."""
+    are corrected row by row). The best shift leaves the fewest ink pixels off the printed
+    letters, i.e. puts the most on them: one cross-correlation gives all (2·SHIFT+1)² shifts at
+    once; ties go to the first shift in (dy, dx) order."""
     x0, y0, x1, y1 = px(box)
     s = SHIFT
-    seen = ink[y0 - s:y1 + s, x0 - s:x1 + s]
-    exact, grown = 1 - _printed(spec, 0), _printed(spec, 1)
-    best = min(((dy, dx) for dy in range(-s, s + 1) for dx in range(-s, s + 1)),
-               key=lambda d: int(np.count_nonzero(seen[s:-s, s:-s] > exact[y0 + d[0]:y1 + d[0], x0 + d[1]:x1 + d[1]])))
-    dy, dx = best
-    out = np.zeros_like(ink)
-    out[y0:y1, x0:x1] = ink[y0:y1, x0:x1] & grown[y0 + dy:y1 + dy, x0 + dx:x1 + dx]
-    return out
+    seen = ink[y0:y1, x0:x1]
+    around = _printed_exact(spec)[y0 - s:y1 + s, x0 - s:x1 + s]
+    on_print = np.rint(cv2.matchTemplate(around, seen, cv2.TM_CCORR))
+    dy, dx = np.unravel_index(int(np.argmax(on_print)), on_print.shape)
+    grown = _printed(spec, 1)[y0 + dy - s:y1 + dy - s, x0 + dx - s:x1 + dx - s]
+    out = np.zeros((y1 - y0, x1 - x0 + 2 * GAP), np.uint8)
+    out[:, GAP:GAP + x1 - x0] = seen & grown
+    printed = np.zeros_like(out)
+    printed[:, GAP:GAP + x1 - x0] = 1 - grown
+    return _RowInk(out, printed, x0 - GAP, y0)
 
 
 def _name_extent(blank: np.ndarray, box: Box) -> tuple[int, int, int, int]:
@@ -295,17 +373,46 @@ def _name_extent(blank: np.ndarray, box: Box) -> tuple[int, int, int, int]:
     return x0 + 3 + int(columns[0]), y0, x0 + 3 + int(columns[-1]) + 1, y1
 
 
-def _coverage(new: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> float:
+def _coverage(new: _RowInk, x0: int, y0: int, x1: int, y1: int) -> float:
     """Share of the columns x0..x1 crossed by new ink in the row's inner band, small gaps
-    (where a line crosses the printed letters) bridged."""
+    (where a line crosses the printed letters) bridged; on a row that already shows a line, also
+    the longer gaps where the line runs along the letters and hides under them."""
     band_h = y1 - y0
     pad = GAP
-    band = new[y0 + band_h // 8:y1 - band_h // 8, max(0, x0 - pad):x1 + pad]
+    box = (max(0, x0 - pad), y0 + band_h // 8, x1 + pad, y1 - band_h // 8)
+    band = new.crop(*box)
     if band.size == 0:
         return 0.0
     closed = cv2.morphologyEx(_without_slivers(band), cv2.MORPH_CLOSE, np.ones((1, 2 * pad + 1), np.uint8))
-    columns = closed.any(axis=0)[pad:pad + (x1 - x0)]
-    return float(columns.mean()) if columns.size else 0.0
+    columns = closed.any(axis=0)
+    inner = columns[pad:pad + (x1 - x0)]
+    if inner.size == 0:
+        return 0.0
+    if inner.mean() >= LINE_LIKE:
+        columns = _hidden_under_print(closed, new.crop(*box, printed=True), columns)
+        inner = columns[pad:pad + (x1 - x0)]
+    return float(inner.mean())
+
+
+def _hidden_under_print(line: np.ndarray, printed: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """``columns`` with the gaps of a line filled where the line cannot be seen: every column of
+    the gap has printed ink at the line's height (between the heights of the line on either
+    side, a few pixels more). A strike drawn along the baseline of the letters disappears under
+    their serifs for whole words; a gap with any blank paper at the line's height (between two
+    letters, between two words, past the end of a partial strike) is a real gap and stays."""
+    inked = np.flatnonzero(columns)
+    if inked.size < 2:
+        return columns
+    heights = np.arange(line.shape[0], dtype=np.float32)[:, None]
+    centres = (line * heights).sum(axis=0) / np.maximum(line.sum(axis=0), 1)
+    filled = columns.copy()
+    for j in np.flatnonzero(np.diff(inked) > 1):
+        a, b = int(inked[j]), int(inked[j + 1])
+        low = max(0, int(min(centres[a], centres[b])) - 2)
+        high = int(max(centres[a], centres[b])) + 3
+        if printed[low:high, a + 1:b].any(axis=0).all():
+            filled[a + 1:b] = True
+    return filled
 
 
 def _without_slivers(band: np.ndarray) -> np.ndarray:
@@ -329,22 +436,36 @@ def _decide(score: float, high: float, low: float, yes: str, no: str) -> RowRead
     return RowReading("?", score, 0.5 * min(score - low, high - score) / (high - low))
 
 
-def _strike_row(new: np.ndarray, blank: np.ndarray, name: Box) -> RowReading:
+def _strike_row(new: _RowInk, blank: np.ndarray, name: Box) -> RowReading:
     return _decide(_coverage(new, *_name_extent(blank, name)), STRUCK_AT, CLEAN_BELOW, "struck", "kept")
 
 
-def _box_fill(new: np.ndarray, box: Box) -> float:
+def _inside(box: Box) -> tuple[int, int, int, int]:
+    """A box's inside in pixels, clear of its printed border."""
     x0, y0, x1, y1 = px(box)
     inset = round(0.8 * PPM)
-    inner = new[y0 + inset:y1 - inset, x0 + inset:x1 - inset]
+    return x0 + inset, y0 + inset, x1 - inset, y1 - inset
+
+
+def _box_fill(new: _RowInk, box: Box) -> float:
+    inner = new.crop(*_inside(box))
     return float(inner.mean()) if inner.size else 0.0
 
 
-def _approve_row(new: np.ndarray, blank: np.ndarray, name: Box, agree: Box | None, disagree: Box | None) -> RowReading:
+def _box_reading(new: _RowInk, faint: np.ndarray, box: Box) -> RowReading:
+    """Marked, empty or "?"; "empty" also needs no faint mark inside."""
+    reading = _decide(_box_fill(new, box), MARKED_AT, EMPTY_BELOW, "x", "")
+    x0, y0, x1, y1 = _inside(box)
+    if reading.value == "" and cv2.countNonZero(faint[y0:y1, x0:x1]) >= FAINT_MM2 * PPM * PPM:
+        return RowReading("?", reading.score, 0.0)
+    return reading
+
+
+def _approve_row(new: _RowInk, faint: np.ndarray, blank: np.ndarray, row: RowBox) -> RowReading:
     """Each box marked or empty; any doubt in either box, or ink across the name, is review."""
-    assert agree is not None and disagree is not None
-    boxes = [_decide(_box_fill(new, box), MARKED_AT, EMPTY_BELOW, "x", "") for box in (agree, disagree)]
-    across_name = _coverage(new, *_name_extent(blank, name))
+    assert row.agree is not None and row.disagree is not None
+    boxes = [_box_reading(new, faint, box) for box in (row.agree, row.disagree)]
+    across_name = _coverage(new, *_name_extent(blank, row.name))
     score = max(b.score for b in boxes)
     if any(b.value == "?" for b in boxes) or across_name > CLEAN_BELOW:
         return RowReading("?", score, min(b.confidence for b in boxes) * 0.5)
@@ -355,16 +476,34 @@ def _approve_row(new: np.ndarray, blank: np.ndarray, name: Box, agree: Box | Non
 def _outside_ink(new: np.ndarray, geometry: Geometry) -> float:
     """mm² of new ink outside the rows (row bands stretched across the whole cell, since strike
     lines often run past the table's edges), ignoring specks; also counts strokes that run
-    across several rows."""
+    across several rows. Everything above the table (header, title, instructions) and below it
+    is outside: a name written into the title is content added to the ballot like any other."""
     x, y, w, h = geometry.table
     mask = new.copy()
+    edge = round(EDGE_MM * PPM)
+    mask[:edge], mask[-edge:], mask[:, :edge], mask[:, -edge:] = 0, 0, 0, 0
     row_h = min(r.row[3] for r in geometry.rows)
-    y0, _, _, y1 = px((0, y - 0.6, 1, h + 1.2))
+    _, y0, _, y1 = px((0, y - 0.6, 1, h + 1.2))
     zone = mask[y0:y1]
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(zone, connectivity=8)
-    tall = [i for i in range(1, count) if stats[i, cv2.CC_STAT_HEIGHT] > 1.7 * row_h * PPM]
-    zone[:] = np.isin(labels, tall).astype(np.uint8) if tall else 0
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    count, labels, stats = _components(zone)
+    tall = np.flatnonzero(stats[:, cv2.CC_STAT_HEIGHT] > 1.7 * row_h * PPM)
+    tall = tall[tall > 0]
+    if tall.size:
+        keep = np.zeros(count, np.uint8)
+        keep[tall] = 1
+        zone[:] = keep[labels]
+    else:
+        zone[:] = 0
+    _, _, stats = _components(mask)
     speck = SPECK_MM2 * PPM * PPM
     areas = stats[1:, cv2.CC_STAT_AREA]
     return float(areas[areas >= speck].sum() / (PPM * PPM))
+
+
+def _components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """8-connected components with their stats. 16-bit labels when they cannot overflow (fewer
+    ink pixels than labels): OpenCV gathers the stats of a 16-bit label image several times
+    faster, and this is most of the reading time of a whole-page ballot."""
+    ltype = cv2.CV_16U if cv2.countNonZero(mask) < 65535 else cv2.CV_32S
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=ltype)
+    return count, labels, stats

@@ -28,7 +28,7 @@ from daihoi.elections.models import CountMethod, Round, RoundStatus
 from daihoi.elections.scanning.layout import BallotCode
 from daihoi.elections.scanning.models import (
     BatchStatus, PageStatus, ScanBatch, ScannedBallot, ScanPage, ScanStatus)
-from daihoi.elections.scanning.reader import BallotReading, decode_image, read_page
+from daihoi.elections.scanning.reader import BallotReading, Resolver, read_image, read_page
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 MAX_PAGES = 3000
@@ -129,17 +129,18 @@ def page_claim() -> ScanPage | None:
     return page
 
 
-def _page_image(page: ScanPage) -> np.ndarray:
-    """The page in grey; a PDF page is rendered now and its image kept with the round."""
+def _page_read(page: ScanPage, resolve: Resolver) -> tuple[np.ndarray, list[BallotReading]]:
+    """The page in grey and the ballots on it; a PDF page is rendered now and its image kept
+    with the round."""
     if page.pdf_page is None:
         with page.image.open("rb") as handle:
-            return decode_image(handle.read())
+            return read_image(handle.read(), resolve)
     with page.batch.upload.open("rb") as handle:
         pdf = pypdfium2.PdfDocument(handle.read())
     gray = pdf[page.pdf_page].render(scale=PDF_DPI / 72, grayscale=True).to_numpy()
     gray = np.ascontiguousarray(gray if gray.ndim == 2 else gray[..., 0])
     page.image.save(f"trang-{page.pdf_page + 1}.png", ContentFile(_encode(gray, ".png")), save=False)
-    return gray
+    return gray, read_page(gray, resolve)
 
 
 def _encode(gray: np.ndarray, suffix: str) -> bytes:
@@ -158,8 +159,7 @@ def page_process(page: ScanPage) -> list[ScannedBallot]:
     spec = election_pages.ballot_spec(round_)
     expected = BallotCode.parse(spec.code)
     try:
-        gray = _page_image(page)
-        readings = read_page(gray, lambda code: spec if code == expected else None)
+        gray, readings = _page_read(page, lambda code: spec if code == expected else None)
     except (ValueError, OSError, pypdfium2.PdfiumError) as error:
         gray, readings = None, []
         page.error = str(error)[:300]
