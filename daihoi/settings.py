@@ -4,12 +4,14 @@ Defaults make a laptop in a congress hall work with no configuration: SQLite in 
 key generated once and kept in the data folder, Vietnamese first.
 """
 import secrets
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from daihoi.lib.env import env_bool, env_int, env_list, env_str
+from daihoi.lib.env import env_bool, env_choice, env_int, env_list, env_str, env_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("DAIHOI_DATA_DIR", str(Path.cwd() / "data"))).resolve()
@@ -152,6 +154,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 MEMBER_IMPORT_MAX_BYTES = env_int("MEMBER_IMPORT_MAX_BYTES", 40 * 1024 * 1024)
 # True: only a publisher (permission news.publish_article) may put an article on the public site.
 NEWS_REQUIRE_PUBLISHER_APPROVAL = env_bool("NEWS_REQUIRE_PUBLISHER_APPROVAL", False)
+# Ballot scanning (issue 9): who reads the queued pages. "thread": a thread of the web process
+# (the offline laptop); "rq": RQ workers (`daihoi scanworker`) fed through Redis at
+# DAIHOI_REDIS_URL; "inline": within the request (tests, tiny batches). The database queue stays
+# the source of truth in every mode, so a restart (of the server or of Redis) loses no page.
+DAIHOI_REDIS_URL = env_url("DAIHOI_REDIS_URL", ("redis", "rediss", "unix"))
+DAIHOI_SCAN_WORKER = env_choice("DAIHOI_SCAN_WORKER", "rq" if DAIHOI_REDIS_URL else "thread", ("thread", "rq", "inline"))
+if DAIHOI_SCAN_WORKER == "rq" and not DAIHOI_REDIS_URL:
+    raise ImproperlyConfigured("DAIHOI_SCAN_WORKER='rq' needs DAIHOI_REDIS_URL (e.g. redis://127.0.0.1:6379/0)")
+if DAIHOI_SCAN_WORKER == "rq" and not (find_spec("rq") and find_spec("redis")):
+    raise ImproperlyConfigured("DAIHOI_SCAN_WORKER='rq' needs the rq and redis packages: pip install 'daihoi[redis]'")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

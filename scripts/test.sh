@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_setup.sh
-ensure_debs chromium poppler-utils fonts-liberation fonts-dejavu-core libreoffice-writer-nogui
+ensure_debs chromium poppler-utils fonts-liberation fonts-dejavu-core libreoffice-writer-nogui redis-server
 ensure_venv "[test]"
 "$VENV/bin/python" -m pytest "$@"
 "$VENV/bin/python" -m mypy

@@ -1,6 +1,13 @@
-"""Fixtures of ballot scanning without a database: ballot specs. The round being counted, the
-simulated scans and zips are shared fixtures (tests/conftest.py, issue 9 section)."""
-from collections.abc import Callable
+"""Fixtures of ballot scanning: ballot specs (no database) and a real Redis for the RQ queue.
+The round being counted, the simulated scans and zips are shared fixtures (tests/conftest.py,
+issue 9 section)."""
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,3 +27,33 @@ def _spec(form: str = "strike", count: int = len(NAMES), code: str = "BC7-L1-DS2
 def spec_for() -> Callable[..., BallotSpec]:
     """A ballot spec without a database: form, how many names, code."""
     return _spec
+
+
+@pytest.fixture
+def redis_queue(settings: Any) -> Iterator[Any]:
+    """A real redis-server of this test only (on a unix socket, nothing saved), with scanning
+    switched to RQ; yields the scan queue. Skipped, with the reason, where redis-server is not
+    installed (scripts/test.sh installs it)."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    from redis import Redis
+
+    from daihoi.elections.scanning import worker
+
+    folder = Path(tempfile.mkdtemp(prefix="daihoi-redis-"))  # short: a socket path has ~100 characters
+    socket = folder / "redis.sock"
+    process = subprocess.Popen([server, "--port", "0", "--unixsocket", str(socket), "--save", "", "--appendonly", "no",
+                                "--dir", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"unix://{socket}"
+        for _ in range(100):
+            if socket.exists() and Redis.from_url(url).ping():
+                break
+            time.sleep(0.05)
+        settings.DAIHOI_REDIS_URL, settings.DAIHOI_SCAN_WORKER = url, "rq"
+        yield worker.scan_queue()
+    finally:
+        process.terminate()
+        process.wait(10)
+        shutil.rmtree(folder, ignore_errors=True)

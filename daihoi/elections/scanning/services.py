@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from daihoi.accounts.models import User
@@ -116,17 +116,30 @@ def batch_create(*, round_: Round, station: int, upload: UploadedFile, user: Use
     return batch
 
 
-def page_claim() -> ScanPage | None:
-    """The oldest pending page (or one abandoned by a worker that died), marked as taken."""
+def page_claim(page_id: int | None = None) -> ScanPage | None:
+    """The oldest pending page (or one abandoned by a worker that died), marked as taken; with
+    ``page_id``, that page if it still waits (an RQ job for a page already read does nothing)."""
     stale = timezone.now() - ABANDONED_AFTER
     with transaction.atomic():
         ScanPage.objects.filter(status=PageStatus.WORKING, claimed_at__lt=stale).update(status=PageStatus.PENDING)
-        page = ScanPage.objects.select_for_update().filter(status=PageStatus.PENDING).order_by("batch_id", "seq").first()
+        waiting = ScanPage.objects.select_for_update().filter(status=PageStatus.PENDING)
+        if page_id is not None:
+            waiting = waiting.filter(pk=page_id)
+        page = waiting.order_by("batch_id", "seq").first()
         if page is None:
             return None
         page.status, page.claimed_at = PageStatus.WORKING, timezone.now()
         page.save(update_fields=["status", "claimed_at"])
     return page
+
+
+def pages_waiting() -> list[tuple[int, bool]]:
+    """(id, abandoned) of the pages not read yet, pending or abandoned (claimed by a worker that
+    died), in queue order: what a new RQ queue must be given after Redis lost its own."""
+    stale = timezone.now() - ABANDONED_AFTER
+    pages = (ScanPage.objects.filter(Q(status=PageStatus.PENDING) | Q(status=PageStatus.WORKING, claimed_at__lt=stale))
+             .order_by("batch_id", "seq").values_list("pk", "status"))
+    return [(pk, status == PageStatus.WORKING) for pk, status in pages]
 
 
 def _page_read(page: ScanPage, resolve: Resolver) -> tuple[np.ndarray, list[BallotReading]]:

@@ -50,7 +50,7 @@ def upload(request: HttpRequest, round_id: int) -> HttpResponse:
             raise ValidationError("Chọn máy (trạm) mà ảnh quét được tính là.")
         batches = [services.batch_create(round_=round_, station=int(station), upload=f, user=request.user) for f in files]
         messages.success(request, f"Đã nhận {len(batches)} tệp; máy đang đọc phiếu.")
-        ensure_worker()
+        ensure_worker(resume_every=0)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("elections:scanning:round", round_id=round_.pk)
