@@ -179,10 +179,13 @@ def grid(document: Document, loop: str, headings: Sequence[str], cells: Sequence
 
 
 def signature(document: Document, left: Callable[[_Cell], None], right: Callable[[_Cell], None]) -> None:
-    paragraph(document, "", after=6)
+    """The signature block as one table row that never splits across pages: a title on one page
+    and the name alone on the next (seen in the resolution's PDF) is not a signed document."""
+    paragraph(document, "", after=6).paragraph_format.keep_with_next = True
     table = columns(document, (LEFT_MM, RIGHT_MM))
     left(table.rows[0].cells[0])
     right(table.rows[0].cells[1])
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def recipients(*names: str) -> Callable[[_Cell], None]:
@@ -279,14 +282,20 @@ def congress_minutes() -> Document:
     body(document, "Đại hội biểu quyết thông qua Nghị quyết: tán thành {{ resolution_vote.agree }}, không tán thành "
                    "{{ resolution_vote.disagree }}, tổng số {{ resolution_vote.total }}.")
     body(document, "Đại hội bế mạc hồi {{ closed_at }} cùng ngày.")
-    signature(document, signer("", "THƯ KÝ ĐẠI HỘI", "{{ secretary }}"), signer("T/M ĐOÀN CHỦ TỊCH", "CHỦ TỊCH", "{{ chair }}"))
+    signature(document, signer("", "THƯ KÝ ĐẠI HỘI", "{{ secretary }}"), signer("", "{{ chair_signs }}", "{{ chair }}"))
     return document
 
 
 def resolution() -> Document:
     document = new_document()
     header(document)
-    title(document, "NGHỊ QUYẾT", "{{ subject }}")
+    # "NGHỊ QUYẾT / ĐẠI HỘI CHI BỘ … LẦN THỨ …, / NHIỆM KỲ …": the subject in two lines, so the
+    # term is never cut at its dash ("2025–" / "2030").
+    paragraph(document, [("NGHỊ QUYẾT", "bt")], align=CENTER, before=18, after=2, spacing=1)
+    tag(document, "{%p for line in subject_lines %}")
+    paragraph(document, [("{{ line }}", "b")], align=CENTER, after=2, spacing=1)
+    tag(document, "{%p endfor %}")
+    paragraph(document, "", after=6, spacing=1)
     body(document, "{{ congress }} họp {{ held_on }}, tại {{ venue }}, với {{ present }} đồng chí đảng viên dự "
                    "(chính thức {{ present_full }}, dự bị {{ present_probationary }}),")
     paragraph(document, [("QUYẾT NGHỊ:", "b")], align=CENTER, before=6)
@@ -303,7 +312,7 @@ def resolution() -> Document:
                                    "Nghị quyết; đảng viên trong chi bộ có trách nhiệm thực hiện Nghị quyết.", "")])
     body(document, "Nghị quyết được Đại hội thông qua toàn văn.")
     signature(document, recipients("Đảng ủy phường (để b/c);", "Đảng viên trong chi bộ;", "Lưu chi bộ."),
-              signer("T/M ĐẠI HỘI", "CHỦ TỊCH", "{{ chair }}"))
+              signer("T/M ĐẠI HỘI", "{{ chair_title }}", "{{ chair }}"))
     return document
 
 
@@ -382,10 +391,13 @@ def season_report() -> Document:
     grid(document, "r in rows", ("STT", "Chi bộ", "Ngày đại hội", "Triệu tập", "Có mặt", "Bí thư", "Phó bí thư", "Chi ủy"),
          ("{{ r.n }}", "{{ r.branch }}", "{{ r.held_on }}", "{{ r.summoned }}", "{{ r.present }}",
           "{{ r.secretary }}", "{{ r.deputy }}", "{{ r.committee_size }}"), (13, 34, 22, 16, 14, 28, 27, 11))
-    heading(document, "II. ĐÁNH GIÁ CHUNG")
+    heading(document, "II. CÁC VIỆC SAU ĐẠI HỘI")
+    body(document, "{{ after_summary }}")
+    each(document, "text in after", "- {{ text }}.")
+    heading(document, "III. ĐÁNH GIÁ CHUNG")
     each(document, "text in assessment", "{{ text }}")
     signature(document, recipients("Ban Thường vụ cấp trên (để b/c);", "Các đồng chí Đảng ủy viên;", "Lưu Văn phòng Đảng ủy."),
-              signer("T/M ĐẢNG ỦY", "BÍ THƯ", "{{ signer }}"))
+              signer("T/M ĐẢNG ỦY", "{{ signer_title }}", "{{ signer }}"))
     return document
 
 

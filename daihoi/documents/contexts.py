@@ -62,6 +62,7 @@ class CongressFacts:
     venue: str = ""
     plan_number: str = ""
     plan_issued_on: date | None = None
+    ward_short_name: str = "ĐU"  # the ward committee's symbol on its documents (PartyCommittee.short_name)
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class ResolutionInput:
     elections: tuple[ElectionOutcome, ...] = ()
     chair: str = ""
     number: str | None = None
+    presidium_size: int = 1
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,10 @@ class SeasonReportInput:
     signer: str = ""
     issued_on: date | None = None
     number: str | None = None
+    signer_title: str = "BÍ THƯ"
+    ward_short_name: str = "ĐU"
+    after: tuple[str, ...] = ()  # the post-congress work, one sentence per item (issue 12)
+    after_summary: str = ""
 
 
 def outcome_of(election: str, post: str, result: RoundResult) -> ElectionOutcome:
@@ -264,8 +270,13 @@ def ward_heading(ward_name: str, upper_body: str, place: str, number: str | None
 
 def congress_name(facts: CongressFacts) -> str:
     """"Đại hội Chi bộ Tổ dân phố số 5 lần thứ 3, nhiệm kỳ 2025–2030"."""
+    return f"{congress_without_term(facts)}, nhiệm kỳ {facts.term}"
+
+
+def congress_without_term(facts: CongressFacts) -> str:
+    """"Đại hội Chi bộ Tổ dân phố số 5 lần thứ 3"."""
     ordinal = f" lần thứ {facts.ordinal}" if facts.ordinal else ""
-    return f"Đại hội {facts.branch_name}{ordinal}, nhiệm kỳ {facts.term}"
+    return f"Đại hội {facts.branch_name}{ordinal}"
 
 
 def numbered(names: tuple[str, ...] | list[str]) -> list[dict[str, str]]:
@@ -303,7 +314,9 @@ def counting_minutes_context(data: CountingMinutesInput) -> Context:
     facts, result = data.facts, data.result
     summoned = data.electorate.summoned
     return {
-        **heading(facts.branch_name, congress_lines(facts), number_symbol(data.number, "BB/KP"), facts.place_name,
+        # The header the reference gives counting minutes (CHI BỘ … / ĐẠI HỘI LẦN THỨ … / Nhiệm kỳ …);
+        # the symbol is the congress's, whose documents share one numbering (36-HD/VPTW 1.3.1).
+        **heading(facts.branch_name, congress_lines(facts), number_symbol(data.number, "BB/ĐH"), facts.place_name,
                   facts.held_on),
         "subject": f"Bầu {data.election}, nhiệm kỳ {facts.term} – lần bầu thứ {data.round_number}",
         "congress": congress_name(facts),
@@ -316,7 +329,7 @@ def counting_minutes_context(data: CountingMinutesInput) -> Context:
             {"n": str(index), "name": c.name, "votes": str(c.votes), "percent": c.percent}
             for index, c in enumerate(result.candidates, start=1)
         ],
-        "committee_head": data.committee.head,
+        "committee_head": data.committee.head or BLANK,
         "committee_members": list(data.committee.members),
         "summoned": str(summoned),
         "present": str(data.present),
@@ -363,7 +376,10 @@ def congress_minutes_context(data: CongressMinutesInput) -> Context:
     facts = data.facts
     vote = data.resolution_vote
     return {
-        **congress_heading(facts, data.number, "BB/ĐH"),
+        # The header the reference gives counting minutes (CHI BỘ … / ĐẠI HỘI LẦN THỨ … / Nhiệm kỳ …);
+        # the symbol is the congress's, whose documents share one numbering (36-HD/VPTW 1.3.1).
+        **heading(facts.branch_name, congress_lines(facts), number_symbol(data.number, "BB/ĐH"), facts.place_name,
+                  facts.held_on),
         "congress": congress_name(facts),
         "held_on": long_date(facts.held_on),
         "opened_at": clock(data.opened_at),
@@ -380,6 +396,8 @@ def congress_minutes_context(data: CongressMinutesInput) -> Context:
                       for a in data.absentees],
         "guests": list(data.guests),
         "chair": data.presidium[0] if data.presidium else BLANK,
+        # One chair signs as such; the head of a presidium of several signs on its behalf.
+        "chair_signs": "T/M ĐOÀN CHỦ TỊCH" if len(data.presidium) > 1 else "CHỦ TỊCH ĐẠI HỘI",
         "presidium": list(data.presidium),
         "secretary": data.secretariat[0] if data.secretariat else BLANK,
         "secretariat": list(data.secretariat),
@@ -414,6 +432,7 @@ def resolution_context(data: ResolutionInput) -> Context:
     return {
         **congress_heading(facts, data.number, "NQ/ĐH"),
         "subject": upper(congress_name(facts)),
+        "subject_lines": [upper(f"{congress_without_term(facts)},"), upper(f"nhiệm kỳ {facts.term}")],
         "congress": congress_name(facts),
         "held_on": long_date(facts.held_on),
         "venue": facts.venue or BLANK,
@@ -425,6 +444,8 @@ def resolution_context(data: ResolutionInput) -> Context:
         "term": facts.term,
         "elections": elections_context(data.elections),
         "chair": data.chair or BLANK,
+        # "T/M ĐẠI HỘI / CHỦ TỊCH (ĐOÀN CHỦ TỊCH)" (members-and-documents.md): which of the two.
+        "chair_title": "ĐOÀN CHỦ TỊCH" if data.presidium_size > 1 else "CHỦ TỊCH",
     }
 
 
@@ -456,7 +477,8 @@ def approval_decision_context(data: ApprovalDecisionInput) -> Context:
     facts = data.facts
     committee = committee_of(facts.ward_name)
     return {
-        **ward_heading(facts.ward_name, facts.ward_upper_body, facts.place_name, data.number, "QĐ/ĐU", data.decided_on),
+        **ward_heading(facts.ward_name, facts.ward_upper_body, facts.place_name, data.number,
+                       f"QĐ/{facts.ward_short_name}", data.decided_on),
         "subject": f"Chuẩn y kết quả bầu cử chi ủy, bí thư, phó bí thư {facts.branch_name}, nhiệm kỳ {facts.term}",
         "standing_committee": upper(f"Ban Thường vụ {committee}"),
         "legal_basis": [LEGAL_BASIS[0], f"Căn cứ Quy chế làm việc của {committee};", LEGAL_BASIS[1]],
@@ -492,7 +514,8 @@ def season_report_context(data: SeasonReportInput) -> Context:
     summoned = sum(row.summoned for row in held)
     present = sum(row.present for row in held)
     return {
-        **ward_heading(data.ward_name, data.ward_upper_body, data.place_name, data.number, "BC/ĐU", data.issued_on),
+        **ward_heading(data.ward_name, data.ward_upper_body, data.place_name, data.number, f"BC/{data.ward_short_name}",
+                       data.issued_on),
         "subject": f"Kết quả đại hội các chi bộ trực thuộc, nhiệm kỳ {data.term}",
         "plan": f"Thực hiện Kế hoạch số {data.plan_number} ngày {short_date(data.plan_issued_on)} của "
                 f"{committee_of(data.ward_name)} về tổ chức đại hội chi bộ trực thuộc nhiệm kỳ {data.term}",
@@ -510,6 +533,9 @@ def season_report_context(data: SeasonReportInput) -> Context:
         "assessment": list(data.assessment) or [BLANK],
         "ward_committee": committee_of(data.ward_name),
         "signer": data.signer or BLANK,
+        "signer_title": data.signer_title,
         "term": data.term,
+        "after_summary": data.after_summary,
+        "after": list(data.after),
     }
 

@@ -63,3 +63,14 @@ def upper(text: str) -> str:
     """Upper case for header lines ("Chi bộ Tổ dân phố số 5" → "CHI BỘ TỔ DÂN PHỐ SỐ 5")."""
     return unicodedata.normalize("NFC", text).upper()
 
+
+
+def valid_number(text: str) -> bool:
+    """The number part of "Số 02-BB/ĐH": digits only, as a register counts (01, 124)."""
+    return text.isascii() and text.isdigit() and len(text) <= 6
+
+
+def next_number(previous: str | None) -> str:
+    """The number after ``previous`` in one register, with two digits at least as the samples of
+    36-HD/VPTW write them ("01", "09", "10", "124"); the first of a register is "01"."""
+    return f"{int(previous) + 1:02d}" if previous and valid_number(previous) else "01"

@@ -53,7 +53,7 @@ def congress_minutes() -> c.CongressMinutesInput:
         upper_speech="Đồng chí Bí thư Đảng ủy ghi nhận kết quả của chi bộ.",
         motions=(c.MotionLine("Thông qua chương trình đại hội", 25, 0, 0, True),),
         elections=ELECTIONS, resolution_vote=c.MotionLine("Thông qua nghị quyết", 25, 0),
-        opened_at=time(7, 30), closed_at=time(11, 15), number="01",
+        opened_at=time(7, 30), closed_at=time(11, 15), number="04",
     )
 
 
@@ -62,7 +62,7 @@ def resolution() -> c.ResolutionInput:
         facts=FACTS, present_full=25, present_probationary=2,
         review="Nhiệm kỳ qua chi bộ hoàn thành tốt các chỉ tiêu nghị quyết đề ra.",
         targets=("100% đảng viên hoàn thành nhiệm vụ", "Kết nạp ít nhất 2 đảng viên mới"),
-        elections=ELECTIONS, chair="Nguyễn Thị Ánh", number="01",
+        elections=ELECTIONS, chair="Nguyễn Thị Ánh", number="03", presidium_size=2,
     )
 
 
@@ -88,7 +88,9 @@ def season_report() -> c.SeasonReportInput:
               c.SeasonRow("Chi bộ Công an phường", date(2025, 3, 8), 24, 24, "Hồ Đức Thắng", "Lý Văn Hải", 5),
               c.SeasonRow("Chi bộ Trạm Y tế phường", None, 7, 0)),
         assessment=("Đại hội các chi bộ diễn ra trang trọng, dân chủ, đúng quy định.",),
-        signer="Đinh Quang Luận", issued_on=date(2025, 4, 2), number="45",
+        signer="Đinh Quang Luận", issued_on=date(2025, 4, 2), number="45", signer_title="PHÓ BÍ THƯ",
+        after_summary="1/3 chi bộ đã hoàn thành các việc sau đại hội, còn 2 việc quá hạn.",
+        after=("2/3 chi bộ đã xây dựng quy chế làm việc của chi ủy", "1/3 chi bộ đã phân công nhiệm vụ trong chi ủy"),
     )
 
 

@@ -3,21 +3,25 @@ template a ward uses. Every figure that is a rule (D, percentages) comes from th
 from the selectors of the app that owns it."""
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.text import slugify
 
+from daihoi.accounts.models import Role, User
 from daihoi.congresses import selectors as hall
 from daihoi.congresses.models import Body
 from daihoi.documents import contexts as c
 from daihoi.documents.kinds import KINDS
-from daihoi.documents.models import WardTemplate
+from daihoi.documents.formatting import next_number, valid_number
+from daihoi.documents.models import DocumentNumber, WardSigner, WardTemplate
 from daihoi.documents.render import default_template
 from daihoi.elections import selectors as elections
-from daihoi.lib.text import fold
+from daihoi.lib.text import fold, follow_up_sentence, planned_sentence
 from daihoi.organizations.models import PartyCommittee
 from daihoi.plans import selectors as plans
-from daihoi.plans.models import Congress, Office, Plan
+from daihoi.plans.models import Congress, CongressResult, ElectedPerson, Office, Plan
 from daihoi.rules.percent import percent
 
 ELECTIONS = (
@@ -29,12 +33,23 @@ ELECTIONS = (
 
 @dataclass(frozen=True)
 class DocumentEntry:
-    """One document of a congress's file: its kind, a name for the download, its context."""
+    """One document of a congress's file: its kind, a name for the download, its context, and
+    how its number was found (``proposed``: the system's, not yet confirmed by the office;
+    ``editable``: the branch gives it, on the documents page)."""
 
     kind: str
     stem: str
     label: str
     context: c.Context
+    number: str | None = None
+    issued_on: date | None = None
+    proposed: bool = False
+    editable: bool = False
+
+    @property
+    def symbol(self) -> str:
+        """"BB/ĐH" of "Số 01-BB/ĐH": what follows the number the office types."""
+        return str(self.context["number"]).split("-", 1)[-1]
 
     @property
     def key(self) -> str:
@@ -59,7 +74,7 @@ def congress_facts(congress: Congress) -> c.CongressFacts:
         ward_name=committee.name, ward_upper_body=committee.upper_body, place_name=committee.place,
         branch_name=congress.branch.name, ordinal=congress.ordinal, term=plan.term,
         held_on=congress.held_on or congress.scheduled_on, starts_at=congress.starts_at, venue=congress.place,
-        plan_number=plan.number, plan_issued_on=plan.issued_on,
+        plan_number=plan.number, plan_issued_on=plan.issued_on, ward_short_name=committee.short_name,
     )
 
 
@@ -83,11 +98,28 @@ def elected_name(outcomes: tuple[c.ElectionOutcome, ...], post: str) -> str:
     return next((o.elected[0].name for o in outcomes if o.post == post and o.elected), "")
 
 
-def summons_input(congress: Congress) -> c.SummonsInput:
-    """One page per member on the summons list, with the check-in token the hall scans."""
+def summons_input(congress: Congress, number: "Numbered") -> c.SummonsInput:
+    """One page per member on the summons list, with the check-in token the hall scans; signed
+    by the outgoing secretary (T/M CHI ỦY)."""
     summoned = tuple(c.Summoned(a.member.full_name, a.token) for a in hall.attendance_list(congress).select_related("member"))
-    # The outgoing secretary signs; no record holds them yet, so the name is left to write by hand.
-    return c.SummonsInput(congress_facts(congress), summoned, secretary="")
+    return c.SummonsInput(congress_facts(congress), summoned, secretary=outgoing_secretary(congress),
+                          issued_on=number.issued_on, number=number.number)
+
+
+def outgoing_secretary(congress: Congress) -> str:
+    """Who signs the summons: the secretary the branch elected at its previous congress in the
+    system, else the person of the branch secretary's account; empty (written by hand) when
+    neither is known."""
+    earlier = (ElectedPerson.objects.filter(office=Office.SECRETARY, result__congress__branch=congress.branch,
+                                            result__congress__plan__window_start__lt=congress.plan.window_start)
+               .order_by("-result__congress__plan__window_start").values_list("full_name", flat=True).first())
+    if earlier:
+        return earlier
+    account = (User.objects.filter(role=Role.BRANCH_SECRETARY, branch=congress.branch, is_active=True)
+               .select_related("member").order_by("pk").first())
+    if account is None:
+        return ""
+    return account.member.full_name if account.member else account.get_full_name()
 
 
 def minutes_input(congress: Congress) -> c.CongressMinutesInput:
@@ -126,50 +158,119 @@ def motion_line(motion: object) -> c.MotionLine:
     return c.MotionLine(motion.title, motion.agree, motion.disagree, motion.abstain, motion.passed)  # type: ignore[attr-defined]
 
 
-def counting_minutes_entries(congress: Congress, facts: c.CongressFacts) -> list[DocumentEntry]:
-    """One set of counting minutes per announced round, from the figures the elections app froze
-    and the RoundResult the rules core counted (``round_minutes_context``); open rounds have none."""
-    entries = []
+@dataclass(frozen=True)
+class Numbered:
+    """A document's number and date as they will print, and whether the office confirmed them."""
+
+    number: str | None
+    issued_on: date | None = None
+    proposed: bool = False
+
+
+def counting_rounds(congress: Congress) -> list[tuple[str, str, dict[str, Any]]]:
+    """(stem, label, the elections app's minutes data) of every announced round, in the order
+    the minutes were completed: the order they take in the congress's register."""
+    kind = KINDS["counting_minutes"]
+    rounds = []
     for round_ in elections.locked_rounds(congress):
         data = elections.round_minutes_context(round_)
-        head, members = data["committee"]
-        minutes = c.CountingMinutesInput(
-            facts=facts, election=data["election"], round_number=data["round_number"], electorate=data["electorate"],
-            present=data["present"], committee=c.CountingCommittee(head, members), result=data["result"],
-            completed_at=data["completed_at"])
-        kind = KINDS["counting_minutes"]
         stem = f"{kind.filename.removesuffix('.docx')}-{slugify(fold(data['election']))}-lan-{data['round_number']}"
         label = f"{kind.label} bầu {data['election'].lower()}, lần {data['round_number']}"
-        entries.append(DocumentEntry(kind.slug, stem, label, c.counting_minutes_context(minutes)))
-    return entries
+        rounds.append((stem, label, data))
+    return sorted(rounds, key=lambda r: (r[2]["completed_at"] is None, r[2]["completed_at"] or 0))
+
+
+def congress_numbers(congress: Congress, round_stems: list[str]) -> dict[str, Numbered]:
+    """The number and date of each document of the congress's file (Hướng dẫn 36-HD/VPTW
+    1.3.1), where the office did not give its own (DocumentNumber):
+
+    - the congress's documents (counting minutes, resolution, minutes) share one register from
+      01, in the order they are issued: each round's minutes, the resolution, then the minutes
+      closed at the end; after a number the office gave, the next ones follow it;
+    - the branch numbers each kind of document from 01 in each committee term: the request for
+      approval is the new committee's first (01-TTr/CB); the summons, the outgoing committee's,
+      is proposed as 01 too, the branch's paper register being outside the system;
+    - the ward's decision carries the number recorded at approval; before that, the next after
+      the highest the ward recorded in this season."""
+    stored = {n.key: n for n in DocumentNumber.objects.filter(congress=congress)}
+    numbers: dict[str, Numbered] = {}
+
+    def own(key: str, number: str | None, day: date | None = None) -> Numbered:
+        record = stored.get(key)
+        if record is None:
+            return Numbered(number, day, proposed=number is not None)
+        return Numbered(record.number or number, record.issued_on or day, proposed=not record.number and number is not None)
+
+    previous: str | None = None
+    for key in [*round_stems, "resolution", "congress_minutes"]:
+        numbers[key] = own(key, next_number(previous), congress.held_on or congress.scheduled_on)
+        previous = numbers[key].number
+    result = CongressResult.objects.filter(congress=congress).values_list("submitted_at", flat=True).first()
+    numbers["summons"] = own("summons", "01")
+    numbers["approval_request"] = own("approval_request", "01", timezone.localtime(result).date() if result else None)
+    recorded = decision_number(congress)
+    if recorded:
+        numbers["approval_decision"] = Numbered(recorded, congress.approved_on)
+    else:
+        highest = max((int(n) for n in (decision_number_of(text) for text in Congress.objects.filter(
+            plan=congress.plan).values_list("approval_decision_number", flat=True)) if n and valid_number(n)), default=None)
+        numbers["approval_decision"] = Numbered(None if highest is None else next_number(str(highest)), None,
+                                                proposed=highest is not None)
+    return numbers
+
+
+EDITABLE = ("summons", "congress_minutes", "resolution", "approval_request")  # and each round's counting minutes
 
 
 def congress_documents(congress: Congress) -> list[DocumentEntry]:
     """The documents of one branch congress, in the order the season produces them: the summons,
-    the counting minutes of each announced round, then the congress's own documents."""
+    the counting minutes of each announced round, then the congress's own documents; each with
+    its number, date and signers filled from the data where the system holds them."""
     facts = congress_facts(congress)
-    minutes = minutes_input(congress)
+    minutes_data = minutes_input(congress)
+    rounds = counting_rounds(congress)
+    numbers = congress_numbers(congress, [stem for stem, _, _ in rounds])
+    minutes = replace(minutes_data, number=numbers["congress_minutes"].number)
     outcomes = minutes.elections
     chair = minutes.presidium[0] if minutes.presidium else ""
     result = getattr(congress, "result", None)
-    inputs = {
-        "summons": c.summons_context(summons_input(congress)),
+    signer = ward_signer(congress.branch.party_committee)
+    request, decision = numbers["approval_request"], numbers["approval_decision"]
+    contexts = {
+        "summons": c.summons_context(summons_input(congress, numbers["summons"])),
         "congress_minutes": c.congress_minutes_context(minutes),
         "resolution": c.resolution_context(c.ResolutionInput(
-            facts, minutes.present_full, minutes.present_probationary, elections=outcomes, chair=chair)),
+            facts, minutes.present_full, minutes.present_probationary, elections=outcomes, chair=chair,
+            number=numbers["resolution"].number, presidium_size=len(minutes.presidium))),
         "approval_request": c.approval_request_context(c.ApprovalRequestInput(
-            facts, result.denominator if result else None, outcomes, elected_name(outcomes, "Bí thư"))),
+            facts, result.denominator if result else None, outcomes, elected_name(outcomes, "Bí thư"),
+            issued_on=request.issued_on, number=request.number)),
         "approval_decision": c.approval_decision_context(c.ApprovalDecisionInput(
-            facts, outcomes, "", decided_on=congress.approved_on, number=decision_number(congress))),
+            facts, outcomes, signer.name if signer else "", signer.title if signer else "BÍ THƯ",
+            decided_on=decision.issued_on, number=decision.number)),
     }
-    entries = [DocumentEntry(kind, KINDS[kind].filename.removesuffix(".docx"), KINDS[kind].label, context)
-               for kind, context in inputs.items()]
-    return entries[:1] + counting_minutes_entries(congress, facts) + entries[1:]
+
+    def entry(kind: str, stem: str, label: str, context: c.Context, key: str) -> DocumentEntry:
+        n = numbers[key]
+        return DocumentEntry(kind, stem, label, context, n.number, n.issued_on, n.proposed,
+                             editable=key in EDITABLE or KINDS[kind].per_round)
+
+    entries = [entry(kind, KINDS[kind].filename.removesuffix(".docx"), KINDS[kind].label, context, kind)
+               for kind, context in contexts.items()]
+    counted = [entry("counting_minutes", stem, label, c.counting_minutes_context(c.CountingMinutesInput(
+        facts=facts, election=data["election"], round_number=data["round_number"], electorate=data["electorate"],
+        present=data["present"], committee=c.CountingCommittee(*data["committee"]), result=data["result"],
+        completed_at=data["completed_at"], number=numbers[stem].number)), stem) for stem, label, data in rounds]
+    return entries[:1] + counted + entries[1:]
 
 
 def decision_number(congress: Congress) -> str | None:
     """"123-QĐ/ĐU" as recorded at approval → "123"."""
-    return congress.approval_decision_number.split("-", 1)[0] or None
+    return decision_number_of(congress.approval_decision_number)
+
+
+def decision_number_of(text: str) -> str | None:
+    return text.split("-", 1)[0].strip() or None
 
 
 def season_report_input(plan: Plan) -> c.SeasonReportInput:
@@ -181,11 +282,45 @@ def season_report_input(plan: Plan) -> c.SeasonReportInput:
                     row["present"] or 0, (row["secretary"] or {}).get("name", ""), (row["deputy"] or {}).get("name", ""),
                     len(row["committee"]))
         for row in report["branches"])
+    after = report["after"]
+    numbered = season_number(plan)
+    signer = ward_signer(committee)
     return c.SeasonReportInput(
         ward_name=committee.name, ward_upper_body=committee.upper_body, place_name=committee.place,
         plan_number=plan.number, plan_issued_on=plan.issued_on, term=plan.term, window_start=plan.window_start,
         window_end=plan.window_end, rows=rows, branches_total=len(rows),
+        signer=signer.name if signer else "", signer_title=signer.title if signer else "BÍ THƯ",
+        issued_on=numbered.issued_on, number=numbered.number, ward_short_name=committee.short_name,
+        after_summary=after_summary(after),
+        after=tuple(follow_up_sentence(item["title"], item["done"], item["applies"]) for item in after["items"]),
     )
+
+
+def after_summary(after: dict[str, Any]) -> str:
+    """"20/23 chi bộ đã hoàn thành các việc sau đại hội, còn 4 việc quá hạn. 21/23 chi bộ bầu
+    đảm bảo đúng dự kiến về cơ cấu, độ tuổi." (issue 12)"""
+    late = after["overdue_count"]
+    planned = f" {planned_sentence(after['as_planned'], after['compared'])}." if after["compared"] else ""
+    return (f"{after['complete']}/{after['branches']} chi bộ đã hoàn thành các việc sau đại hội"
+            + (f", còn {late} việc quá hạn." if late else ".") + planned)
+
+
+def ward_signer(party_committee: PartyCommittee) -> WardSigner | None:
+    return WardSigner.objects.filter(party_committee=party_committee).first()
+
+
+def season_number_record(plan: Plan) -> DocumentNumber | None:
+    """What the ward office entered for the season report, if anything."""
+    return DocumentNumber.objects.filter(plan=plan, key="season_report").first()
+
+
+def season_number(plan: Plan) -> Numbered:
+    """The season report's number and date: as the ward office gave them, else no number (the
+    ward's register of reports is kept outside the system and is far past 01) and today's date,
+    the day the report is printed."""
+    record = season_number_record(plan)
+    return Numbered(record.number or None if record else None,
+                    (record.issued_on if record else None) or timezone.localdate())
 
 
 def _day(iso: str | None) -> date | None:

@@ -1,6 +1,8 @@
-"""Writes of the documents app: a ward office uploads or removes its own template version."""
+"""Writes of the documents app: a ward office uploads or removes its own template version, gives
+a document its number and date, names who signs the ward's documents."""
 import io
 import zipfile
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,9 +12,11 @@ from daihoi.accounts.models import User
 from daihoi.audit.services import audit_record
 from daihoi.documents.kinds import KINDS
 from daihoi.lib.archives import unpacks_too_large
-from daihoi.documents.models import WardTemplate
+from daihoi.documents.formatting import valid_number
+from daihoi.documents.models import DocumentNumber, WardSigner, WardTemplate
 from daihoi.documents.samples import sample_context
 from daihoi.organizations.models import PartyCommittee
+from daihoi.plans.models import Congress, Plan
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 # A .docx is a zip: a template's text and pictures unpack to far less than this (zip bombs).
@@ -65,3 +69,49 @@ def template_reset(*, party_committee: PartyCommittee, kind: str) -> None:
     """Go back to the repository's template."""
     with transaction.atomic():
         WardTemplate.objects.filter(party_committee=party_committee, kind=kind).delete()
+
+
+def document_number_set(*, congress: Congress | None = None, plan: Plan | None = None, key: str, keys: tuple[str, ...],
+                        number: str, issued_on: date | None, by: User) -> DocumentNumber | None:
+    """The office gives one document (``key``, one of the ``keys`` it may number) of a congress or
+    of a season the number from its own register, and optionally its date; both empty go back to
+    what the system proposes. The number is digits only (36-HD/VPTW: the register's order);
+    the symbol after it is the document's own and not typed."""
+    number = number.strip()
+    if key not in keys:
+        raise ValidationError({"key": "Văn bản này không đánh số ở đây."})
+    if number and not valid_number(number):
+        raise ValidationError({"number": "Số văn bản chỉ gồm chữ số, ví dụ 01 hoặc 124 (ký hiệu sau dấu gạch đã có sẵn)."})
+    if (congress is None) == (plan is None):
+        raise ValidationError("Cần chỉ rõ đại hội hoặc kế hoạch.")
+    with transaction.atomic():
+        owner = {"congress": congress} if congress is not None else {"plan": plan}
+        record = DocumentNumber.objects.select_for_update().filter(**owner, key=key).first()
+        before = {"number": record.number, "issued_on": record.issued_on and record.issued_on.isoformat()} if record else None
+        if not number and issued_on is None:
+            if record is not None:
+                record.delete()
+            audit_record(user=by, instance=congress or plan, action="document_number_reset",  # type: ignore[arg-type]
+                         before=before, after={"key": key})
+            return None
+        record, _ = DocumentNumber.objects.update_or_create(**owner, key=key, defaults={
+            "number": number, "issued_on": issued_on, "set_by": by})
+        audit_record(user=by, instance=record, action="document_number_set", before=before,
+                     after={"key": key, "number": number, "issued_on": issued_on and issued_on.isoformat()})
+    return record
+
+
+def ward_signer_set(*, party_committee: PartyCommittee, name: str, title: str, by: User) -> WardSigner | None:
+    """Who signs the ward's approval decisions and season report; an empty name removes it (the
+    name is then written by hand on the printed copy)."""
+    name = " ".join(name.split())
+    if title not in {choice for choice, _ in WardSigner._meta.get_field("title").choices}:
+        raise ValidationError({"title": "Chức danh người ký không hợp lệ."})
+    with transaction.atomic():
+        if not name:
+            WardSigner.objects.filter(party_committee=party_committee).delete()
+            return None
+        signer, _ = WardSigner.objects.update_or_create(party_committee=party_committee, defaults={
+            "name": name, "title": title, "set_by": by})
+        audit_record(user=by, instance=signer, action="ward_signer_set", after={"name": name, "title": title})
+    return signer

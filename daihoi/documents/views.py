@@ -1,22 +1,26 @@
 """Documents of a congress (branch secretary, its supervisors, ward office), the season report and
 the ward's own templates (ward office). Views fetch through access_*, call selectors/services and
 render."""
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from daihoi.accounts.access import ward_readers_required, ward_staff_required
 from daihoi.documents import selectors, services
 from daihoi.documents.bundle import file_zip, render_entry
 from daihoi.documents.contexts import season_report_context
-from daihoi.documents.forms import TemplateUploadForm
+from daihoi.documents.forms import NumberForm, SignerForm, TemplateUploadForm
 from daihoi.documents.kinds import KINDS
 from daihoi.documents.pdf import PdfUnavailable, docx_to_pdf
 from daihoi.documents.render import render_docx
-from daihoi.plans.access import access_congress, access_plan
+from daihoi.plans.access import access_congress, access_plan, can_edit_congress
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TYPES = {"docx": DOCX, "pdf": "application/pdf", "zip": "application/zip"}
@@ -39,10 +43,73 @@ def as_format(docx: bytes, stem: str, fmt: str) -> HttpResponse:
 
 
 @login_required
-def congress_documents(request: HttpRequest, congress_id: int) -> HttpResponse:
+def congress_documents(request: HttpRequest, congress_id: int, form: NumberForm | None = None) -> HttpResponse:
     congress = access_congress(request.user, congress_id)
     return render(request, "documents/congress_documents.html", {
-        "congress": congress, "entries": selectors.congress_documents(congress)})
+        "congress": congress, "entries": selectors.congress_documents(congress), "form": form,
+        "can_edit": can_edit_congress(request.user, congress)}, status=400 if form else 200)
+
+
+@require_POST
+@login_required
+def congress_number(request: HttpRequest, congress_id: int) -> HttpResponse:
+    """The branch gives a document of its congress the number from its own register."""
+    congress = access_congress(request.user, congress_id, write=True)
+    keys = tuple(entry.key for entry in selectors.congress_documents(congress) if entry.editable)
+    form = NumberForm(request.POST)
+    if _number_saved(request, form, lambda data: services.document_number_set(congress=congress, keys=keys, by=request.user, **data)):
+        return redirect("documents:congress_documents", congress_id=congress.pk)
+    return congress_documents(request, congress_id, form)
+
+
+def _number_saved(request: HttpRequest, form: NumberForm, call: Callable[[dict[str, Any]], object]) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, _("Đã lưu số và ngày văn bản."))
+    return True
+
+
+@ward_staff_required
+def season_documents(request: HttpRequest, plan_id: int, form: NumberForm | None = None) -> HttpResponse:
+    """The season report: its number and date, who signs, the downloads."""
+    plan = access_plan(request.user, plan_id)
+    numbered = selectors.season_number(plan)
+    return render(request, "documents/season_report.html", {
+        "plan": plan, "numbered": numbered, "form": form, "record": selectors.season_number_record(plan),
+        "signer": selectors.ward_signer(plan.party_committee),
+        "symbol": f"BC/{plan.party_committee.short_name}"}, status=400 if form else 200)
+
+
+@require_POST
+@ward_staff_required
+def season_number(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = access_plan(request.user, plan_id)
+    form = NumberForm(request.POST)
+    if _number_saved(request, form, lambda data: services.document_number_set(plan=plan, keys=("season_report",), by=request.user, **data)):
+        return redirect("documents:season_documents", plan_id=plan.pk)
+    return season_documents(request, plan_id, form)
+
+
+@require_POST
+@ward_staff_required
+def ward_signer(request: HttpRequest) -> HttpResponse:
+    """Who signs the ward's approval decisions and season report (T/M BAN THƯỜNG VỤ / T/M ĐẢNG ỦY)."""
+    form = SignerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ward_signer_set(party_committee=selectors.office_committee(), by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã lưu người ký văn bản của Đảng ủy."))
+    else:
+        messages.error(request, _("Chức danh người ký không hợp lệ."))
+    return redirect("documents:templates")
 
 
 @login_required
@@ -75,7 +142,8 @@ def templates(request: HttpRequest) -> HttpResponse:
     committee = selectors.office_committee()
     own = selectors.ward_templates(committee)
     rows = [(kind, own.get(kind.slug)) for kind in KINDS.values()]
-    return render(request, "documents/templates.html", {"rows": rows, "form": TemplateUploadForm()})
+    return render(request, "documents/templates.html", {"rows": rows, "form": TemplateUploadForm(),
+                                                        "signer": selectors.ward_signer(committee)})
 
 
 @ward_staff_required

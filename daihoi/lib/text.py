@@ -22,3 +22,9 @@ def follow_up_sentence(title: str, done: int, applies: int) -> str:
     inside, "Tổ trưởng tổ dân phố", keeps its capitals). Shared by the Excel and Word season
     reports and the drafted news article, so the three never word it differently."""
     return f"{done}/{applies} chi bộ đã {title[:1].lower()}{title[1:]}"
+
+
+def planned_sentence(as_planned: int, compared: int) -> str:
+    """The seed article's "đảm bảo đúng dự kiến về cơ cấu, độ tuổi", counted: branches whose
+    elected committee matched the personnel plan, of those with both (issue 12)."""
+    return f"{as_planned}/{compared} chi bộ bầu đảm bảo đúng dự kiến về cơ cấu, độ tuổi"

@@ -8,7 +8,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from daihoi.lib.text import follow_up_sentence
+from daihoi.lib.text import follow_up_sentence, planned_sentence
 from daihoi.organizations.exporting import escape_formula
 
 HEADERS = ["STT", "Chi bộ", "Ngày đại hội", "ĐV chính thức triệu tập", "Có mặt", "Số tính kết quả (D)",
@@ -59,7 +59,7 @@ def season_workbook(report: dict[str, Any]) -> bytes:
     after = report["after"]
     sheet.append(["", f"Sau đại hội: {after['complete']}/{after['branches']} chi bộ hoàn thành, {after['overdue_count']} việc quá hạn"
                       + ("; đợt đã khép lại" if after["closed"] else "")])
-    sheet.append(["", f"{after['as_planned']}/{after['compared']} chi bộ bầu đảm bảo đúng dự kiến về cơ cấu, độ tuổi"])
+    sheet.append(["", planned_sentence(after["as_planned"], after["compared"])])
     for item in after["items"]:  # the ward edits the titles: escaped like the rows
         sheet.append(["", escape_formula(follow_up_sentence(item["title"], item["done"], item["applies"]))])
     out = BytesIO()

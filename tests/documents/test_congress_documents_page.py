@@ -37,7 +37,7 @@ def test_people_outside_the_congress_get_not_found(client_for: Any, make_user: A
 def test_supervisor_downloads_the_request_with_the_submitted_results(client_for: Any, supervisor_user: Any, documents_congress: Any) -> None:
     response = client_for(supervisor_user).get(f"/van-ban/dai-hoi/{documents_congress.pk}/approval_request.docx")
     text = text_of(response.content)
-    assert "Số     -TTr/CB" in text and "Việt Hưng, ngày" in text
+    assert "Số 01-TTr/CB" in text and "Việt Hưng, ngày" in text
     assert "Nguyễn Thị Ánh" in text and "100.00%" in text and "60.00%" in text
 
 

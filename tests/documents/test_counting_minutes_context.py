@@ -29,7 +29,7 @@ def test_counting_minutes_name_the_committee_and_the_time_they_were_completed() 
     assert context["committee_head"] == "Đỗ Minh Khoa"
     assert context["committee_members"] == ["Vũ Thị Lan", "Hoàng Văn Nam"]
     assert context["completed"] == "Biên bản lập xong hồi 10 giờ 45 phút, ngày 05 tháng 3 năm 2025."
-    assert context["number"] == "Số 02-BB/KP"
+    assert context["number"] == "Số 02-BB/ĐH"
 
 
 def test_every_invalid_reason_and_exclusion_of_the_rules_core_has_a_vietnamese_label() -> None:

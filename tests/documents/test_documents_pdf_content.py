@@ -47,16 +47,18 @@ def test_concurrent_conversions_produce_every_document(texts: dict[str, str]) ->
 
 
 def test_counting_minutes_pdf_shows_counts_percentages_and_those_elected(texts: dict[str, str]) -> None:
-    has(texts["counting_minutes"], "Số 02-BB/KP", "Việt Hưng, ngày 05 tháng 3 năm 2025", "BIÊN BẢN KIỂM PHIẾU",
+    has(texts["counting_minutes"], "Số 02-BB/ĐH", "Việt Hưng, ngày 05 tháng 3 năm 2025", "BIÊN BẢN KIỂM PHIẾU",
         "CHI BỘ TỔ DÂN PHỐ SỐ 5", "(D): 26", "ít nhất 14 phiếu", "Số phiếu phát ra: 25", "số phiếu hợp lệ: 24",
         "Nguyễn Thị Ánh 20 76.92%", "Lê Thị Hằng 13 50.00%", "Phạm Quang Vinh 9 34.62%",
-        "Trần Văn Bình: 14 phiếu, đạt 53.85%", "Đỗ Minh Khoa", "Hoàng Văn Nam", "hồi 10 giờ 45 phút")
+        "Trần Văn Bình: 14 phiếu, đạt 53.85%", "Đỗ Minh Khoa", "Hoàng Văn Nam", "hồi 10 giờ 45 phút",
+        "TRƯỞNG BAN KIỂM PHIẾU", "THÀNH VIÊN BAN KIỂM PHIẾU", "Vũ Thị Lan")
 
 
 def test_congress_minutes_and_resolution_pdfs_show_attendance_and_results(texts: dict[str, str]) -> None:
-    has(texts["congress_minutes"], "Số 01-BB/ĐH", "BIÊN BẢN ĐẠI HỘI", "có mặt: 27 (chính thức 25, dự bị 2)",
+    has(texts["congress_minutes"], "Số 04-BB/ĐH", "THƯ KÝ ĐẠI HỘI", "Lê Thị Hằng", "T/M ĐOÀN CHỦ TỊCH",
+        "BIÊN BẢN ĐẠI HỘI", "có mặt: 27 (chính thức 25, dự bị 2)",
         "Đinh Văn Tú", "Nguyễn Thị Ánh: 20 phiếu, đạt 76.92%", "tán thành 25")
-    has(texts["resolution"], "Số 01-NQ/ĐH", "NGHỊ QUYẾT", "ĐẠI HỘI LẦN THỨ 3", "T/M ĐẠI HỘI", "Trần Văn Bình")
+    has(texts["resolution"], "Số 03-NQ/ĐH", "NGHỊ QUYẾT", "ĐẠI HỘI LẦN THỨ 3", "T/M ĐẠI HỘI", "ĐOÀN CHỦ TỊCH", "Trần Văn Bình")
 
 
 def test_request_and_decision_pdfs_carry_their_numbers_and_the_names_approved(texts: dict[str, str]) -> None:
@@ -64,10 +66,12 @@ def test_request_and_decision_pdfs_carry_their_numbers_and_the_names_approved(te
         "Ban Thường vụ Đảng ủy phường Việt Hưng", "Kế hoạch số 74-KH/ĐU", "Nguyễn Thị Ánh Bí thư 22 84.62%")
     has(texts["approval_decision"], "Số 123-QĐ/ĐU", "ĐẢNG ỦY PHƯỜNG VIỆT HƯNG", "Việt Hưng, ngày 12 tháng 3 năm 2025",
         "QUYẾT ĐỊNH", "T/M BAN THƯỜNG VỤ", "Đinh Quang Luận", "Đồng chí Trần Văn Bình")
+    has(texts["approval_request"], "T/M CHI BỘ", "Nguyễn Thị Ánh")
 
 
 def test_summons_and_season_report_pdfs(texts: dict[str, str]) -> None:
     has(texts["summons"], "Số 03-GTT/CB", "GIẤY TRIỆU TẬP", "Nguyễn Thị Ánh", "Trần Văn Bình", "Mã điểm danh: K7QX2M",
         "7 giờ 30 phút, ngày 05 tháng 3 năm 2025")
     has(texts["season_report"], "Số 45-BC/ĐU", "BÁO CÁO", "2/3 chi bộ", "có mặt 51 (đạt 91.07%)",
-        "08/3/2025 24 24 Hồ Đức")
+        "08/3/2025 24 24 Hồ Đức", "II. CÁC VIỆC SAU ĐẠI HỘI", "2/3 chi bộ đã xây dựng quy chế làm việc của chi ủy",
+        "1/3 chi bộ đã hoàn thành các việc sau đại hội, còn 2 việc quá hạn", "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ", "Đinh Quang Luận")

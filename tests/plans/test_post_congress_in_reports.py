@@ -5,6 +5,7 @@ from datetime import date
 from io import BytesIO
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from daihoi.lib.text import follow_up_sentence
@@ -55,3 +56,13 @@ def test_the_drafted_article_states_the_post_congress_figures(rules_done):
 
 def test_the_article_says_nothing_of_the_work_before_any_is_done(held_congress):
     assert "Sau đại hội, thực hiện" not in draft_season_article(season_facts(held_congress.plan)).body
+
+
+def test_the_word_season_report_has_the_post_congress_section(rules_done, ward_office_user, client_for):
+    response = client_for(ward_office_user).get(f"/van-ban/ke-hoach/{rules_done.pk}/bao-cao.docx")
+    text = "\n".join(p.text for p in Document(BytesIO(response.content)).paragraphs)
+    assert "II. CÁC VIỆC SAU ĐẠI HỘI" in text
+    assert "0/2 chi bộ đã hoàn thành các việc sau đại hội" in text
+    assert "1/1 chi bộ bầu đảm bảo đúng dự kiến về cơ cấu, độ tuổi." in text
+    assert "- 1/2 chi bộ đã xây dựng quy chế làm việc của chi ủy." in text
+    assert "- 0/1 chi bộ đã lãnh đạo bầu Tổ trưởng tổ dân phố nhiệm kỳ mới." in text
