@@ -29,6 +29,13 @@ def public_articles() -> QuerySet[Article]:
             .select_related("category").order_by("-publish_at", "-id"))
 
 
+def public_view_count(article_id: int) -> int | None:
+    """The view count of a public article (None: no such public article). Asked by every
+    reader's beacon, so one plain query: no join, no ordering."""
+    counts = public_articles().filter(pk=article_id).select_related(None).order_by()
+    return next(iter(counts.values_list("view_count", flat=True)), None)
+
+
 def next_publication() -> datetime | None:
     """When the next scheduled article goes public: until then the public lists cannot change by
     themselves (pages.py keeps no page past it)."""

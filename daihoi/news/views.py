@@ -72,7 +72,7 @@ def article_seen(request: HttpRequest, pk: int, image: bool = False) -> HttpResp
     writes the answered count into the page (the kept page's count may be a minute old); the
     page's <noscript> image asks for it as a GIF, so readers without JavaScript count too. Counts
     the reader once per few hours; their cookie remembers them, so a reload costs one read."""
-    views = selectors.public_articles().filter(pk=pk).values_list("view_count", flat=True).first()
+    views = selectors.public_view_count(pk)
     if views is None:
         raise Http404("Không tìm thấy bài tin.")
     counted, remember = _record_view(request, pk)
