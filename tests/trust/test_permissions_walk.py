@@ -51,6 +51,8 @@ TABLE: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "plans:congress_step": (NOBODY, RUN),
     "plans:congress_document": (NOBODY, RUN),
     "plans:congress_follow_up": (NOBODY, RUN),
+    "plans:congress_follow_up_undo": (NOBODY, RUN),
+    "plans:after_latest": (USERS, None),
     "plans:congress_duty": (NOBODY, RUN),
     "plans:congress_personnel": (RUN, RUN),
     "plans:congress_results": (RUN, RUN),
