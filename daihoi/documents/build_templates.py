@@ -235,6 +235,10 @@ def counting_minutes() -> Document:
                                      (": {{ e.votes }} phiếu, đạt {{ e.percent }}%", "")])
     each(document, "sentence in outcome", "{{ sentence }}")
     body(document, [("{{ completed }}", "i")])
+    tag(document, "{%p if fingerprint %}")
+    body(document, [("Dấu vân tay SHA-256 của lần bầu (đối chiếu tệp lần bầu bằng lệnh daihoi verify): ", "s"),
+                    ("{{ fingerprint }}", "s")])
+    tag(document, "{%p endif %}")
 
     def members(cell: _Cell) -> None:
         line(cell, [("THÀNH VIÊN BAN KIỂM PHIẾU", "b")])

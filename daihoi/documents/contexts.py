@@ -99,6 +99,9 @@ class CountingMinutesInput:
     result: RoundResult
     completed_at: datetime | None = None
     number: str | None = None
+    # SHA-256 of the sealed round file (daihoi.rules.integrity): printed so that anyone can check
+    # the announced result with ``daihoi verify`` against the round file.
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -348,6 +351,7 @@ def counting_minutes_context(data: CountingMinutesInput) -> Context:
         "outcome": outcome_sentences(result),
         "completed": f"Biên bản lập xong hồi {clock(data.completed_at)}, "
                      f"{long_date(data.completed_at.date() if data.completed_at else facts.held_on)}.",
+        "fingerprint": data.fingerprint,
     }
 
 

@@ -19,7 +19,7 @@ KINDS: dict[str, Kind] = {kind.slug: kind for kind in (
     Kind("summons", "Giấy triệu tập", "giay-trieu-tap.docx", (*HEADER_KEYS, "summoned", "when", "venue")),
     Kind("counting_minutes", "Biên bản kiểm phiếu", "bien-ban-kiem-phieu.docx",
          (*HEADER_KEYS, "candidates", "denominator", "issued", "collected", "valid", "invalid", "elected",
-          "committee_head", "completed"), per_round=True),
+          "committee_head", "completed", "fingerprint"), per_round=True),
     Kind("congress_minutes", "Biên bản đại hội", "bien-ban-dai-hoi.docx",
          (*HEADER_KEYS, "summoned", "present", "elections", "chair", "secretary")),
     Kind("resolution", "Nghị quyết đại hội", "nghi-quyet-dai-hoi.docx", (*HEADER_KEYS, "elections", "chair")),

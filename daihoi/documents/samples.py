@@ -37,6 +37,7 @@ def counting_minutes() -> c.CountingMinutesInput:
         facts=FACTS, election="Ban Chi ủy", round_number=1, electorate=ELECTORATE, present=25,
         committee=c.CountingCommittee("Đỗ Minh Khoa", ("Vũ Thị Lan", "Hoàng Văn Nam")),
         result=COMMITTEE_ROUND, completed_at=datetime(2025, 3, 5, 10, 45), number="02",
+        fingerprint="5d0c6a3e9b7f41c28e6d0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f",
     )
 
 

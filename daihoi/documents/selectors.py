@@ -260,7 +260,8 @@ def congress_documents(congress: Congress) -> list[DocumentEntry]:
     counted = [entry("counting_minutes", stem, label, c.counting_minutes_context(c.CountingMinutesInput(
         facts=facts, election=data["election"], round_number=data["round_number"], electorate=data["electorate"],
         present=data["present"], committee=c.CountingCommittee(*data["committee"]), result=data["result"],
-        completed_at=data["completed_at"], number=numbers[stem].number)), stem) for stem, label, data in rounds]
+        completed_at=data["completed_at"], number=numbers[stem].number, fingerprint=data["fingerprint"])), stem)
+        for stem, label, data in rounds]
     return entries[:1] + counted + entries[1:]
 
 

@@ -279,6 +279,8 @@ def round_minutes_context(round_: Round) -> dict[str, Any]:
         "result": None if round_.result is None else result_from_json(round_.result),
         # The minutes state the hall's clock, not the UTC the database keeps.
         "completed_at": round_.locked_at and timezone.localtime(round_.locked_at),
+        # The seal taken when the round was announced (the latest, after a recount), issue 10.
+        "fingerprint": round_.seals.order_by("-sealed_at", "-id").values_list("fingerprint", flat=True).first() or "",
     }
 
 

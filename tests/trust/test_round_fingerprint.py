@@ -87,3 +87,22 @@ def test_an_announced_round_is_sealed_and_takes_no_more_entries(announced_round:
     response = client.post(f"/bau-cu/lan-bau/{announced_round}/may/1/phieu/",
                            json.dumps({"number": 1, "rows": "1", "flags": ""}), content_type="application/json")
     assert response.status_code == 400 and response.json()["error"]
+
+
+def test_the_counting_minutes_print_the_seal_of_the_announced_round(announced_round: int, world: Any) -> None:
+    """The fingerprint is printed on the counting minutes (.docx, and so the PDF made from it),
+    so that the paper signed in the hall names the round file anyone can verify."""
+    from docx import Document
+
+    from daihoi.documents import bundle
+    from daihoi.documents import selectors as documents
+    from daihoi.elections.models import Round
+
+    congress = Round.objects.select_related("election__congress__branch__party_committee").get(
+        pk=announced_round).election.congress
+    seal = RoundSeal.objects.get(round_id=announced_round)
+    minutes = [e for e in documents.congress_documents(congress) if e.kind == "counting_minutes"]
+    assert len(minutes) == 1
+    docx = bundle.render_entry(minutes[0], congress.branch.party_committee)
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
+    assert f"Dấu vân tay SHA-256 của lần bầu (đối chiếu tệp lần bầu bằng lệnh daihoi verify): {seal.fingerprint}" in text
