@@ -48,8 +48,8 @@ HEAD_LEADING = 9.4
 NAME_SIZES = (11.2, 10.4, 9.6, 8.8, 8.0)
 SMALL_CELL_SIZES = NAME_SIZES[:3]  # several ballots on a sheet only at a generous size
 # Never smaller: the ballot is read by members of every age, many of them retired and elderly.
-# At 8 pt DejaVu Serif's lower-case letters are about 1.5 mm high (x-height 0.55 em), about what
-# 10 pt Times gives; the earlier 6 pt minimum (1.1 mm) was too small to read without glasses.
+# At 8 pt DejaVu Serif's lower-case letters are about 1.5 mm high (x-height 0.52 em), what 9.5
+# pt Times New Roman gives; the earlier 6 pt minimum (1.1 mm) was too small to read without glasses.
 MIN_NAME_PT = NAME_SIZES[-1]
 LEADING = 1.1
 MAX_LINES = 2  # a third line makes a row that reads like two names; the last resort allows more

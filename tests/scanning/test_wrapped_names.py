@@ -1,8 +1,7 @@
 """Names too long for one line wrap onto a second line inside their row (issue 11); the scanner
 reads such ballots from the renderer's own row rectangles: nothing is ever read wrong without
-being flagged, and ballots are read, not all sent to a person. (Long names send more ballots to
-review than short ones: a slanted strike across a long name strays into the next row; figures in
-bench/RESULTS.md, issue 11.)"""
+being flagged, and ballots are read, not all sent to a person (review rates with and without
+wrapped names: bench/RESULTS.md, issue 11)."""
 import numpy as np
 import pytest
 
