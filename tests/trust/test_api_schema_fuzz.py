@@ -2,17 +2,32 @@
 every operation, generated path parameters (any integer, huge and negative ones too) and the
 ids of real plans and congresses, as a logged-in ward officer and anonymously, every answer is
 one the schema documents (status code, content type, body shape), never a server error."""
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from daihoi.plans.api import OPENAPI
 
 schema = schemathesis.openapi.from_dict(OPENAPI)
-APP = WSGIHandler()
+APP = WSGIHandler()  # the site's own WSGI application, called in this thread (the test's transaction)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Iterator[None]:
+    """A real WSGI call ends by closing "old" database connections; on PostgreSQL that would
+    close the test's own connection, inside its transaction. Django's test client stops this
+    the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
