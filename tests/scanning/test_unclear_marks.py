@@ -51,3 +51,18 @@ def _pixels(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]
     ppm = 200 / 25.4
     x, y, w, h = box
     return round(x * ppm), round(y * ppm), round((x + w) * ppm), round((y + h) * ppm)
+
+
+def test_a_light_thin_x_in_a_box_is_a_mark(spec_for: Callable[..., BallotSpec]) -> None:
+    """A pencil X whose few dark pixels stay under MARKED_AT: its faint trace fills the box's
+    middle, which a dot never does."""
+    spec = spec_for("approve", 1, "BC8-L1-DS1")
+    paper = simulate.blank_ballot(spec, 200)
+    row = geometry_for(spec).rows[0]
+    assert row.agree is not None
+    x0, y0, x1, y1 = _pixels(row.agree)
+    cx, cy, half = (x0 + x1) // 2, (y0 + y1) // 2, (y1 - y0) // 3
+    for dx in (half, -half):
+        cv2.line(paper, (cx - dx, cy - half), (cx + dx, cy + half), (150, 150, 150), 2, cv2.LINE_AA)
+    _, found = reader.read_image(simulate.scan(np.random.default_rng(44), paper), lambda code: spec)
+    assert found[0].marks == ["agree"], found[0].rows

@@ -27,6 +27,7 @@ MARKED_AT, EMPTY_BELOW = 0.03, 0.001
 # A box with no ink is empty only if it has no faint mark either: a small dot photographed by a
 # phone comes out lighter than INK (a box left empty has no pixel darker than FAINT at all).
 FAINT, FAINT_MM2 = 0.8, 0.1
+MARK_FAINT_MM2, MIDDLE_MM = 2.0, 2.0  # see _box_reading
 OUTSIDE_MM2 = 2.0  # new ink outside the rows above this many mm² is extra content
 SPECK_MM2 = 0.35  # smaller specks (dust, noise) are ignored
 # The outermost strip of the cell is the paper's edge: on a photo, the table or the edge's shadow
@@ -423,7 +424,8 @@ def _hidden_under_print(line: np.ndarray, printed: np.ndarray, columns: np.ndarr
 
 def _without_slivers(band: np.ndarray) -> np.ndarray:
     """Drop thin upright slivers (1–2 px wide, taller than wide): the edges of printed letters
-    when the registration is a pixel off. Pieces of a strike line are wider or flat."""
+    when the registration is a pixel off. Pieces of a strike line are wider or flat. (Specks of
+    a few pixels stay: an X drawn over a name shows only such bits between the letters.)"""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(band, connectivity=8)
     widths, heights = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     slivers = np.flatnonzero((widths <= 2) & (heights > widths + 2))
@@ -459,11 +461,18 @@ def _box_fill(new: _RowInk, box: Box) -> float:
 
 
 def _box_reading(new: _RowInk, faint: np.ndarray, box: Box) -> RowReading:
-    """Marked, empty or "?"; "empty" also needs no faint mark inside."""
+    """Marked, empty or "?"; "empty" also needs no faint mark inside. A thin or light tick or X
+    (some ink, under MARKED_AT) is a mark when its faint trace fills MARK_FAINT_MM2 of the box's
+    middle, where a dot is far smaller and a neighbour's mark running over the border is not."""
     reading = _decide(_box_fill(new, box), MARKED_AT, EMPTY_BELOW, "x", "")
     x0, y0, x1, y1 = _inside(box)
     if reading.value == "" and cv2.countNonZero(faint[y0:y1, x0:x1]) >= FAINT_MM2 * PPM * PPM:
         return RowReading("?", reading.score, 0.0)
+    if reading.value == "?":
+        x, y, w, h = box
+        cx0, cy0, cx1, cy1 = px((x + MIDDLE_MM, y + MIDDLE_MM, w - 2 * MIDDLE_MM, h - 2 * MIDDLE_MM))
+        if cv2.countNonZero(faint[cy0:cy1, cx0:cx1]) >= MARK_FAINT_MM2 * PPM * PPM:
+            return RowReading("x", reading.score, 0.6)
     return reading
 
 
