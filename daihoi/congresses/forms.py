@@ -18,15 +18,20 @@ class MotionRecordForm(forms.Form):
     abstain = forms.IntegerField(label="Không biểu quyết", **_COUNT)
 
 
+# The largest id a database key holds (64-bit): a bigger number sent by a forged form is a
+# validation error, not a database overflow (found by tests/trust/test_hostile_form_properties.py).
+MAX_ID = 2**63 - 1
+
+
 class SpeakerForm(forms.Form):
-    member_id = forms.IntegerField(label="Đảng viên xin phát biểu", min_value=1)
+    member_id = forms.IntegerField(label="Đảng viên xin phát biểu", min_value=1, max_value=MAX_ID)
     topic = forms.CharField(label="Nội dung phát biểu", max_length=300, required=False)
 
 
 class TimerForm(forms.Form):
     action = forms.ChoiceField(label="Việc", choices=[("start", "Bắt đầu"), ("pause", "Tạm dừng"), ("stop", "Kết thúc lượt")])
     minutes = forms.IntegerField(label="Số phút mỗi lượt", min_value=1, max_value=60, required=False)
-    speaker = forms.IntegerField(label="Người phát biểu", min_value=1, required=False)
+    speaker = forms.IntegerField(label="Người phát biểu", min_value=1, max_value=MAX_ID, required=False)
 
 
 class AbsenceForm(forms.Form):

@@ -17,7 +17,10 @@ assert set(FLAG_KEYS.values()) == set(FLAGS)
 
 def check_election(congress: Congress, office: str, seats: int, full_members: int) -> list[str]:
     """What the branch may elect (294-QĐ/TW through ``branch_structure``): a committee only with
-    9 or more full members and of at most 7; one secretary; at most one deputy."""
+    9 or more full members and of at most 7; one secretary; at most one deputy; and only the
+    offices there are (a forged form could send any text)."""
+    if office not in Office.values:
+        return ["Chức danh bầu không hợp lệ."]
     structure = branch_structure(full_members)
     if not structure.valid:
         return [structure.description]

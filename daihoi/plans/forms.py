@@ -89,19 +89,24 @@ class PersonnelForm(forms.Form):
             self.fields[name].queryset = members
 
 
+# No branch counts more members or votes than this; a larger number from a forged form is a
+# validation error rather than a database overflow.
+MAX_COUNT = 100_000
+
+
 class ResultForm(forms.Form):
     """Results typed from the paper minutes: attendance and D, then the votes of each person
     elected to the committee (empty for those not elected), the secretary and the deputy."""
 
-    summoned = forms.IntegerField(label="Đảng viên chính thức được triệu tập", min_value=1)
-    present = forms.IntegerField(label="Đảng viên chính thức có mặt", min_value=0)
-    denominator = forms.IntegerField(label="Số đảng viên tính kết quả bầu cử (D)", min_value=1,
+    summoned = forms.IntegerField(label="Đảng viên chính thức được triệu tập", min_value=1, max_value=MAX_COUNT)
+    present = forms.IntegerField(label="Đảng viên chính thức có mặt", min_value=0, max_value=MAX_COUNT)
+    denominator = forms.IntegerField(label="Số đảng viên tính kết quả bầu cử (D)", min_value=1, max_value=MAX_COUNT,
                                      help_text="Theo biên bản kiểm phiếu: số triệu tập trừ các trường hợp không tính (Điều 30 Quy chế 190).")
-    committee_seats = forms.IntegerField(label="Số chi ủy viên được bầu", min_value=0, initial=0)
+    committee_seats = forms.IntegerField(label="Số chi ủy viên được bầu", min_value=0, max_value=MAX_COUNT, initial=0)
     secretary = MemberChoice(label="Bí thư", queryset=Member.objects.none())
-    secretary_votes = forms.IntegerField(label="Số phiếu bầu bí thư", min_value=0)
+    secretary_votes = forms.IntegerField(label="Số phiếu bầu bí thư", min_value=0, max_value=MAX_COUNT)
     deputy = MemberChoice(label="Phó bí thư", required=False, queryset=Member.objects.none())
-    deputy_votes = forms.IntegerField(label="Số phiếu bầu phó bí thư", min_value=0, required=False)
+    deputy_votes = forms.IntegerField(label="Số phiếu bầu phó bí thư", min_value=0, max_value=MAX_COUNT, required=False)
 
     def __init__(self, *args: Any, members: list[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -110,7 +115,8 @@ class ResultForm(forms.Form):
         for name in ("secretary", "deputy"):
             self.fields[name].queryset = Member.objects.filter(pk__in=ids)
         for member in members:
-            self.fields[f"votes_{member.pk}"] = forms.IntegerField(label=member.full_name, min_value=0, required=False)
+            self.fields[f"votes_{member.pk}"] = forms.IntegerField(label=member.full_name, min_value=0, max_value=MAX_COUNT,
+                                                                  required=False)
 
     def vote_fields(self) -> list[forms.BoundField]:
         return [self[f"votes_{m.pk}"] for m in self.members]

@@ -32,3 +32,18 @@ def test_an_unknown_action_is_not_found(world: Any, url: str) -> None:
     client = Client(raise_request_exception=False)
     client.force_login(world.users["ward"])
     assert client.post(url.format(**world.a.kwargs)).status_code == 404
+
+
+@pytest.mark.parametrize("office", ["", "chu-tich", "committee\x00"])
+def test_an_election_of_no_known_office_is_refused_and_not_created(world: Any, office: str) -> None:
+    """Found by test_hostile_form_properties.py: an empty office made an election no page could
+    show again (the next try was a server error)."""
+    from daihoi.elections.models import Election
+
+    client = Client(raise_request_exception=False)
+    client.force_login(world.users["ward"])
+    before = Election.objects.count()
+    for _ in range(2):
+        response = client.post(f"/bau-cu/dai-hoi/{world.a.kwargs['congress_id']}/", {"office": office, "seats": "2"})
+        assert response.status_code < 500
+    assert Election.objects.count() == before
