@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from daihoi.accounts.models import Role, User
-from daihoi.plans.models import Congress, Plan
+from daihoi.plans.models import Congress, Plan, PlanDocument
 
 
 def congresses_visible_to(user: User) -> QuerySet[Congress]:
@@ -48,3 +48,16 @@ def access_congress(user: User, congress_id: int, *, write: bool = False) -> Con
     if write and not can_edit_congress(user, congress):
         raise PermissionDenied("Bạn không có quyền sửa đại hội này.")
     return congress
+
+
+def access_plan_document(user: User, document_id: int) -> PlanDocument:
+    """A plan's paper is read by whoever may read its plan; a congress's paper by whoever may
+    read that congress (a secretary never reads another branch's papers)."""
+    document = PlanDocument.objects.filter(pk=document_id).first()
+    if document is None:
+        raise Http404("Không tìm thấy văn bản.")
+    if document.congress_id is None:
+        access_plan(user, document.plan_id)
+    else:
+        access_congress(user, document.congress_id)
+    return document

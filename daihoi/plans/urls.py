@@ -14,6 +14,7 @@ urlpatterns = [
     path("ke-hoach/<int:plan_id>/sau-dai-hoi/", views.plan_after, name="plan_after"),
     path("ke-hoach/<int:plan_id>/sau-dai-hoi/viec/", views.plan_follow_up_item, name="plan_follow_up_item"),
     path("ke-hoach/<int:plan_id>/khep-lai/", views.plan_close, name="plan_close"),
+    path("van-ban/<int:plan_document_id>/", views.plan_document_file, name="plan_document_file"),
     path("cua-toi/", views.my_congress, name="my_congress"),
     path("chi-bo/<int:congress_id>/", views.congress_detail, name="congress_detail"),
     path("chi-bo/<int:congress_id>/lich/", views.congress_schedule, name="congress_schedule"),

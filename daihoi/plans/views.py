@@ -5,7 +5,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from daihoi.accounts.access import ward_readers_required, ward_staff_required
 from daihoi.accounts.models import Role, User
 from daihoi.organizations.models import PartyCommittee
 from daihoi.plans import forms, selectors, services
-from daihoi.plans.access import access_congress, access_plan, can_edit_congress, congresses_visible_to, plans_visible_to
+from daihoi.plans.access import access_congress, access_plan, access_plan_document, can_edit_congress, congresses_visible_to, plans_visible_to
 from daihoi.plans.models import Congress, CongressResult, DocumentKind, Office, PersonnelPlan, Plan, Step
 from daihoi.plans.report import season_workbook
 from daihoi.rules.structure import branch_structure
@@ -338,3 +338,10 @@ def _result_initial(congress: Congress, full_members: int) -> dict[str, object]:
             prefix = "secretary" if person.office == Office.SECRETARY else "deputy"
             initial.update({prefix: person.member_id, f"{prefix}_votes": person.votes})
     return initial
+
+
+@login_required
+def plan_document_file(request: HttpRequest, plan_document_id: int) -> FileResponse:
+    """Uploaded papers are served through a permission check, never as a public /media/ address."""
+    document = access_plan_document(request.user, plan_document_id)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)

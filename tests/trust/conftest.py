@@ -57,6 +57,7 @@ def _side(congress: Any, members: list[Any], user: Any) -> Side:
     from daihoi.congresses import services as hall
     from daihoi.congresses.models import CongressDocument, MotionKind
     from daihoi.elections import services
+    from daihoi.plans.models import PlanDocument
 
     election = services.election_create(congress=congress, office="secretary", seats=1, user=user)
     for member in members[:2]:
@@ -68,8 +69,10 @@ def _side(congress: Any, members: list[Any], user: Any) -> Side:
     motion = hall.motion_open(congress=congress, kind=MotionKind.values[0], title="Biểu quyết thử")
     document = CongressDocument.objects.create(congress=congress, kind="other", title="Tài liệu",
                                                file=ContentFile(b"%PDF-1.4 test", name="tai-lieu.pdf"))
+    paper = PlanDocument.objects.create(plan=congress.plan, congress=congress, kind="other", version=1, uploaded_by=user,
+                                        file=ContentFile(b"%PDF-1.4 test", name="giay-to.pdf"))
     return Side({
-        "branch_id": congress.branch_id, "congress_id": congress.pk, "plan_id": congress.plan_id,
+        "plan_document_id": paper.pk, "branch_id": congress.branch_id, "congress_id": congress.pk, "plan_id": congress.plan_id,
         "attendance_id": congress.attendances.first().pk, "motion_id": motion.pk, "document_id": document.pk,
         "election_id": election.pk, "round_id": round_.pk, "station": 1,
         "candidate_id": election.lists.first().candidates.first().pk, "ballot_id": 999_999, "speaker_id": 999_999,

@@ -50,6 +50,7 @@ TABLE: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     "plans:congress_schedule": (NOBODY, RUN),
     "plans:congress_step": (NOBODY, RUN),
     "plans:congress_document": (NOBODY, RUN),
+    "plans:plan_document_file": (BRANCH, None),
     "plans:congress_follow_up": (NOBODY, RUN),
     "plans:congress_follow_up_undo": (NOBODY, RUN),
     "plans:after_latest": (USERS, None),
