@@ -26,6 +26,9 @@ def check_election(congress: Congress, office: str, seats: int, full_members: in
         return [structure.description]
     if seats < 1:
         return ["Số lượng cần bầu phải ít nhất là 1."]
+    if seats > full_members:
+        # Only full members stand (Charter), so more seats than full members can never be filled.
+        return [f"Chi bộ có {full_members} đảng viên chính thức, không thể bầu {seats} người."]
     if office == Office.COMMITTEE and not structure.committee:
         return [structure.description]
     if office == Office.COMMITTEE and seats > structure.committee_max_seats:

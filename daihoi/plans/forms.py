@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from daihoi.accounts.models import Role, User
+from daihoi.lib.forms import IdsChoiceField
 from daihoi.organizations.models import Member
 from daihoi.plans.models import DocumentKind, ElectedPerson, FollowUpItem, Plan, Step
 from daihoi.plans.services import PlanInput
@@ -47,7 +48,7 @@ class ScheduleForm(forms.Form):
     starts_at = forms.TimeField(label="Giờ bắt đầu", required=False, widget=TIME)
     ends_at = forms.TimeField(label="Giờ kết thúc dự kiến", required=False, widget=TIME)
     place = forms.CharField(label="Địa điểm", required=False, max_length=200)
-    supervisors = forms.ModelMultipleChoiceField(
+    supervisors = IdsChoiceField(
         label="Đảng ủy viên dự, chỉ đạo", required=False, widget=forms.CheckboxSelectMultiple,
         queryset=User.objects.filter(role=Role.SUPERVISOR, is_active=True).order_by("first_name", "username"))
 
@@ -73,7 +74,7 @@ class MemberChoice(forms.ModelChoiceField):
         return f"{member.full_name}{born}"
 
 
-class MemberChoices(forms.ModelMultipleChoiceField):
+class MemberChoices(IdsChoiceField):
     label_from_instance = MemberChoice.label_from_instance
 
 

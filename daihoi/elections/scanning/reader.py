@@ -97,9 +97,12 @@ def decode_image(data: bytes, reduced: bool = True) -> np.ndarray:
     (a long side under ``MIN_REDUCED_SIDE``); ``read_image`` asks again at full size when the
     corner squares show the half-size ballot is too small to read."""
     buffer = np.frombuffer(data, np.uint8)
-    gray = cv2.imdecode(buffer, cv2.IMREAD_REDUCED_GRAYSCALE_2) if reduced else None
-    if gray is None or max(gray.shape) < MIN_REDUCED_SIDE:
-        gray = cv2.imdecode(buffer, cv2.IMREAD_GRAYSCALE)
+    try:  # OpenCV raises, rather than returning None, on some garbage (an empty file, say)
+        gray = cv2.imdecode(buffer, cv2.IMREAD_REDUCED_GRAYSCALE_2) if reduced and data else None
+        if gray is None or max(gray.shape) < MIN_REDUCED_SIDE:
+            gray = cv2.imdecode(buffer, cv2.IMREAD_GRAYSCALE) if data else None
+    except cv2.error:
+        gray = None
     if gray is None:
         raise ValueError("Tệp không phải ảnh JPEG/PNG đọc được.")
     return gray
