@@ -52,8 +52,9 @@ def new_token() -> str:
 
 
 def normalize_token(text: str) -> str:
-    """What a scanner or a person typed, tolerant of case and stray spaces."""
-    return "".join(text.split()).upper()
+    """What a scanner or a person typed, tolerant of case and stray spaces; a code is letters and
+    digits only, so anything else (a NUL byte PostgreSQL refuses, say) is dropped."""
+    return "".join(ch for ch in text if ch.isalnum()).upper()
 
 
 # ---- summons -------------------------------------------------------------------------------
