@@ -92,7 +92,7 @@ def _projector(client: Door, congress_id: int, stop: threading.Event, polls: lis
         stop.wait(0.5)
 
 
-def _load(congress_id: int, tokens: list[str], clients: list[Door], interval: float) -> dict[str, object]:
+def _load(congress_id: int, tokens: list[str], clients: list[Door], interval: float, master: int) -> dict[str, object]:
     work: queue.Queue[str] = queue.Queue()
     for n, token in enumerate(tokens):
         work.put(token)
@@ -118,7 +118,7 @@ def _load(congress_id: int, tokens: list[str], clients: list[Door], interval: fl
     stop, polls = threading.Event(), []
     projector = threading.Thread(target=_projector, args=(clients[-1], congress_id, stop, polls))
     projector.start()
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), harness.server_cpu_seconds(master)
     threads = [threading.Thread(target=door, args=(client,)) for client in clients[:-1]]
     for thread in threads:
         thread.start()
@@ -127,7 +127,8 @@ def _load(congress_id: int, tokens: list[str], clients: list[Door], interval: fl
     elapsed = time.perf_counter() - started
     stop.set()
     projector.join()
-    return {"results": results, "elapsed": elapsed, "polls": polls}
+    cpu = harness.server_cpu_seconds(master) - cpu_before
+    return {"results": results, "elapsed": elapsed, "polls": polls, "cpu": cpu}
 
 
 def warm_up(clients: list[Door], congress_id: int) -> None:
@@ -186,7 +187,7 @@ def main() -> None:
     try:
         clients = [open_door(args.port, username) for _ in range(args.clients + 1)]
         warm_up(clients, congress_id)
-        run = _load(congress_id, load_tokens, clients, args.interval)
+        run = _load(congress_id, load_tokens, clients, args.interval, server.pid)
         delays = _projector_latency(clients[0], congress_id, probe_tokens)
     finally:
         harness.stop(server)
@@ -207,6 +208,11 @@ def _report(args: argparse.Namespace, congress_id: int, tokens: list[str], run: 
     print(f"{len(results)} check-in requests ({len(tokens)} members, {len(results) - len(tokens)} repeated scans) "
           f"from {args.clients} clients ({'closed loop' if not args.interval else f'one scan per {args.interval:g} s per door'}), gunicorn gthread {args.workers}×{args.threads}, PostgreSQL, loopback")
     print(f"  wall {run['elapsed']:.2f} s, {len(results) / run['elapsed']:.0f} requests/s")
+    # The projector's polls ran in the same window; they are few (two a second) and counted in.
+    served = len(results) + len(run["polls"])
+    print(f"  server CPU {run['cpu'] * 1000 / served:.2f} ms/request (gunicorn workers' user + system time over "
+          f"{served} requests: check-ins and projector polls), ceiling {os.cpu_count() * served / run['cpu']:.0f} "
+          f"requests/s on {os.cpu_count()} idle CPUs")
     print(f"  latency ms: p50 {harness.percentile(ms, .5):.1f}, p95 {harness.percentile(ms, .95):.1f}, p99 {harness.percentile(ms, .99):.1f}, max {max(ms):.1f}")
     print(f"  errors {len(errors)}, lost {lost}, doubled {doubled}, present in the database {present - PROBES} "
           f"of {len(tokens)} (+{PROBES} probes)")

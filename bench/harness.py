@@ -1,7 +1,7 @@
 """What the benchmarks that drive the real site over loopback share: Django set-up against the
 bench's own data folder, logged-in sessions made without a password hash each, a keep-alive HTTP
-client, a gunicorn server, and percentiles. bench/checkin.py, bench/counting.py and bench/load.py
-import it (a script's own folder is on sys.path, so ``import harness`` finds it)."""
+client, a gunicorn server, the CPU time its workers used, and percentiles. bench/checkin.py,
+bench/counting.py, bench/load.py and bench/news.py import it (a script's own folder is on sys.path, so ``import harness`` finds it)."""
 import http.client
 import os
 import secrets
@@ -36,13 +36,15 @@ def session_cookie(username: str) -> tuple[str, str]:
     """A logged-in session made the way django.contrib.auth.login makes one, plus a CSRF cookie,
     so that each client is a separate logged-in browser without paying for a password hash each.
     Returns the Cookie header and the CSRF token to send beside it."""
+    from importlib import import_module
+
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from daihoi.accounts.models import User
 
     user = User.objects.get(username=username)
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()  # the site's own session store
     session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
@@ -109,6 +111,17 @@ def gunicorn(port: int, workers: int, threads: int, env: dict[str, str] | None =
 def stop(server: subprocess.Popen[bytes]) -> None:
     server.terminate()
     server.wait()
+
+
+def server_cpu_seconds(master: int) -> float:
+    """CPU time used so far by gunicorn's workers (user + system, from /proc): divided by the
+    requests served, it is the cost of a request whatever else shares the machine."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    ticks = 0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], share: float) -> float:

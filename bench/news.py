@@ -29,6 +29,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import harness
+
 DATA_DIR = Path(tempfile.mkdtemp(prefix="daihoi-bench-news-"))
 os.environ.update(DAIHOI_DATA_DIR=str(DATA_DIR), DJANGO_SETTINGS_MODULE="daihoi.settings", DEBUG="false")
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
@@ -68,21 +70,10 @@ def build() -> str:
     return article.get_absolute_url()
 
 
-def server_cpu_seconds(master: int) -> float:
-    """CPU time used so far by gunicorn's workers (user + system, from /proc): divided by the
-    requests served, it is the cost of a request whatever else shares the machine."""
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    ticks = 0
-    for pid in children:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
 def wrk(url: str, seconds: int, connections: int, *extra: str, master: int = 0) -> dict[str, float]:
     """requests/s, p50 and p99 in ms, the count of errors (socket errors, non-2xx answers) and
     the workers' CPU milliseconds per request."""
-    cpu_before = server_cpu_seconds(master) if master else 0.0
+    cpu_before = harness.server_cpu_seconds(master) if master else 0.0
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"User-Agent: {BROWSER}",
                           *extra, url], capture_output=True, text=True, check=True).stdout
 
@@ -93,7 +84,7 @@ def wrk(url: str, seconds: int, connections: int, *extra: str, master: int = 0) 
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     errors += int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
     requests = int(re.search(r"(\d+) requests in", out).group(1))
-    cpu = (server_cpu_seconds(master) - cpu_before) * 1000 / requests if master else 0.0
+    cpu = (harness.server_cpu_seconds(master) - cpu_before) * 1000 / requests if master else 0.0
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": millis("50%"),
             "p99": millis("99%"), "errors": errors, "cpu": cpu}
 
