@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from daihoi.congresses import selectors, services
-from daihoi.congresses.access import access_congress, congresses_visible_to, may
+from daihoi.congresses.access import access_congress, access_congress_id, congresses_visible_to, may
 from daihoi.congresses.forms import (
     AbsenceForm, AgendaForm, DocumentForm, MinutesForm, MotionOpenForm, MotionRecordForm, SpeakerForm, TimerForm, first_error)
 from daihoi.congresses.models import Body, MotionKind
@@ -52,7 +53,7 @@ def _page(request: HttpRequest, congress: Congress, template: str, **context: An
 @login_required
 def congress_list(request: HttpRequest) -> HttpResponse:
     return render(request, "congresses/congress_list.html", {
-        "congresses": congresses_visible_to(request.user).order_by("scheduled_on", "branch__name"),
+        "congresses": congresses_visible_to(request.user).order_by("scheduled_on", "branch__position", "branch__name"),
         "staff": may(request.user, "read")})
 
 
@@ -111,22 +112,25 @@ def checkin(request: HttpRequest, congress_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def checkin_token(request: HttpRequest, congress_id: int) -> HttpResponse:
-    congress = access_congress(request.user, congress_id, need="check_in")
-    return _checkin_result(request, congress, lambda: services.attendance_check_in_token(
-        congress=congress, token=request.POST.get("token", "")))
+    """The door's scanner: one request per member arriving, 50 doors at once (issue 5), so it
+    reads only the congress's id, not the congress with its branch and plan."""
+    congress_id = access_congress_id(request.user, congress_id, need="check_in")
+    return _checkin_result(request, congress_id, lambda: services.attendance_check_in_token(
+        congress_id=congress_id, token=request.POST.get("token", "")))
 
 
 @require_POST
 @login_required
 def checkin_members(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="check_in")
-    return _checkin_result(request, congress, lambda: services.attendance_check_in(
+    return _checkin_result(request, congress.pk, lambda: services.attendance_check_in(
         congress=congress, attendance_ids=_ids(request.POST.getlist("attendance"))))
 
 
-def _checkin_result(request: HttpRequest, congress: Congress, action: Callable[[], services.CheckIn]) -> HttpResponse:
+def _checkin_result(request: HttpRequest, congress_id: int, action: Callable[[], services.CheckIn]) -> HttpResponse:
     """The check-in answer as a fragment (htmx) with fresh counts, or a page reload otherwise.
-    The X-Checkin header (new / already / error) lets scripts and the bench read the outcome."""
+    The X-Checkin header (new / already / error) lets scripts and the bench read the outcome.
+    The fragment needs no request context (no form, no user), so it is rendered without it."""
     try:
         result, error = action(), ""
     except ValidationError as problem:
@@ -134,9 +138,9 @@ def _checkin_result(request: HttpRequest, congress: Congress, action: Callable[[
     outcome = "error" if result is None else "new" if result.checked_in else "already"
     if not request.headers.get("HX-Request"):
         messages.add_message(request, messages.ERROR if error else messages.SUCCESS, error or "Đã điểm danh.")
-        return redirect("congresses:checkin", congress_id=congress.pk)
-    response = render(request, "congresses/_checkin_result.html", {
-        "congress": congress, "result": result, "error": error, "counts": selectors.hall_counts(congress)})
+        return redirect("congresses:checkin", congress_id=congress_id)
+    response = HttpResponse(render_to_string("congresses/_checkin_result.html", {
+        "result": result, "error": error, "counts": selectors.hall_counts_of(congress_id)}))
     response["X-Checkin"] = outcome
     return response
 

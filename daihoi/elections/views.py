@@ -52,7 +52,7 @@ def _passed(motion: Any, yes: str) -> str:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    congresses = congresses_visible_to(request.user).order_by("-plan__window_start", "scheduled_on", "branch__name")
+    congresses = congresses_visible_to(request.user).order_by("-plan__window_start", "scheduled_on", "branch__position", "branch__name")
     return render(request, "elections/index.html", {"congresses": congresses})
 
 

@@ -96,7 +96,7 @@ def member_export_xlsx(*, members: QuerySet[Member]) -> bytes:
     roll fits in little memory."""
     workbook = Workbook(write_only=True)
     sheet = _sheet(workbook)
-    rows = members.select_related("branch").order_by("branch__name", "name_sort_key", "id")
+    rows = members.select_related("branch").order_by("branch__position", "branch__name", "name_sort_key", "id")
     for serial, member in enumerate(rows.iterator(chunk_size=2000), start=1):
         sheet.append(_row(sheet, serial, member, member.branch.name))
     return _save(workbook)

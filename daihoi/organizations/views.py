@@ -163,7 +163,7 @@ def member_import_confirm(request: HttpRequest) -> HttpResponse:
 
 @ward_staff_required
 def member_import_template(request: HttpRequest) -> HttpResponse:
-    first = _the_committee().branches.order_by("name").first()
+    first = _the_committee().branches.first()
     data = exporting.member_template_xlsx(branch_name=first.name if first else "Chi bộ Tổ dân phố số 1")
     return _xlsx_response(data, "mau-nhap-dang-vien.xlsx")
 

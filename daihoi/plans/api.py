@@ -88,7 +88,7 @@ def plan(request: HttpRequest, plan_id: int) -> dict[str, Any]:
 @api_view
 def plan_congresses(request: HttpRequest, plan_id: int) -> dict[str, Any]:
     access_plan(request.user, plan_id)
-    congresses = _congresses(request).filter(plan_id=plan_id).order_by("branch__name")
+    congresses = _congresses(request).filter(plan_id=plan_id).order_by("branch__position", "branch__name")
     return {"congresses": [congress_json(c) for c in congresses]}
 
 

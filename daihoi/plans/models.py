@@ -70,7 +70,7 @@ class Congress(models.Model):
     class Meta:
         verbose_name = "đại hội chi bộ"
         verbose_name_plural = "đại hội chi bộ"
-        ordering = ["scheduled_on", "branch__name"]
+        ordering = ["scheduled_on", "branch__position", "branch__name"]
         constraints = [models.UniqueConstraint(fields=["plan", "branch"], name="one_congress_per_branch_per_plan")]
         indexes = [models.Index(fields=["plan", "status"]), models.Index(fields=["plan", "scheduled_on"])]
 

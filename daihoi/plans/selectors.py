@@ -172,7 +172,8 @@ def filtered(congresses: QuerySet[Congress], filters: Filters) -> QuerySet[Congr
 
 
 def _rows(congresses: QuerySet[Congress]) -> QuerySet[Congress]:
-    return congresses.select_related("branch").prefetch_related("supervisors").order_by("scheduled_on", "branch__name")
+    return (congresses.select_related("branch").prefetch_related("supervisors")
+            .order_by("scheduled_on", "branch__position", "branch__name"))
 
 
 def dashboard(plan: Plan, congresses: QuerySet[Congress], filters: Filters, today: date) -> dict[str, object]:
@@ -264,7 +265,7 @@ def season_report(plan: Plan, congresses: QuerySet[Congress] | None = None, toda
 
     - ``plan``: {"number", "issued_on" (ISO date), "title", "term" ("2022–2025"), "window_start",
       "window_end", "party_committee"}
-    - ``branches``: one dict per congress, by branch name: {"congress_id", "branch", "status",
+    - ``branches``: one dict per congress, in the ward's branch order: {"congress_id", "branch", "status",
       "status_label", "date" (ISO or None), "summoned", "present", "denominator",
       "committee_seats", "committee": [{"name", "votes", "percent"}], "secretary" and "deputy":
       {"name", "votes", "percent"} or None, "women_elected", "decision_number", "approved_on"
@@ -319,14 +320,15 @@ ROW_FIELDS = ("pk", "branch__name", "status", "held_on", "scheduled_on", "approv
 
 
 def report_rows(congresses: QuerySet[Congress]) -> list[dict[str, object]]:
-    """The report's rows for these congresses, by branch name, in two queries of plain values
+    """The report's rows for these congresses, in the ward's branch order, in two queries of plain values
     (no model instances: a city has 5,000 congresses and tens of thousands elected)."""
     people: dict[int, list[tuple[str, str, int, int | None, str]]] = defaultdict(list)
     elected = (ElectedPerson.objects.filter(result__congress__in=congresses).order_by("-votes", "id")
                .values_list("result__congress_id", "office", "full_name", "votes", "member_id", "member__gender"))
     for congress_id, *person in elected:
         people[congress_id].append(person)
-    return [_row(values, people[values[0]]) for values in congresses.order_by("branch__name", "pk").values_list(*ROW_FIELDS)]
+    ordered = congresses.order_by("branch__position", "branch__name", "pk")
+    return [_row(values, people[values[0]]) for values in ordered.values_list(*ROW_FIELDS)]
 
 
 def report_row(congress: Congress) -> dict[str, object]:
@@ -361,7 +363,7 @@ def follow_up_progress(plan: Plan, congresses: QuerySet[Congress], today: date) 
     congress was held and every item that applies is done.
 
     Keys: ``items``; ``branches`` [{"congress_id", "branch", "held_on", "done", "total",
-    "overdue" [titles], "complete"}] by branch name; ``total``, ``complete``, ``items_done``,
+    "overdue" [titles], "complete"}] in the ward's branch order; ``total``, ``complete``, ``items_done``,
     ``items_total``; ``overdue`` [{"congress_id", "branch", "item", "due"}] oldest first and
     ``overdue_count``; ``item_counts`` [{"title", "done", "applies"}] in the plan's order: how many
     branches did each item, of those it applies to ("15/23 chi bộ đã xây dựng quy chế làm việc"
@@ -373,7 +375,7 @@ def follow_up_progress(plan: Plan, congresses: QuerySet[Congress], today: date) 
     for congress_id, item_id in FollowUpRecord.objects.filter(congress__in=congresses).values_list("congress_id", "item_id"):
         done[congress_id].add(item_id)
     branches, overdue = [], []
-    rows = congresses.order_by("branch__name", "pk").values_list("pk", "branch__name", "branch__kind", "status", "held_on")
+    rows = congresses.order_by("branch__position", "branch__name", "pk").values_list("pk", "branch__name", "branch__kind", "status", "held_on")
     for pk, name, kind, status, held_on in rows:
         applies = [item for item in items if kind == BranchKind.RESIDENTIAL_GROUP or not item.residential_only]
         held = status in HELD_STATUSES and held_on is not None
@@ -432,7 +434,7 @@ def planned_vs_elected(plan: Plan, congresses: QuerySet[Congress]) -> dict[str, 
     people = _people(ElectedPerson.objects.filter(result__congress__in=congresses).values_list(
         "result__congress_id", "office", "member_id", "full_name", "member__gender", "member__date_of_birth"))
     rows = []
-    for pk, name, held_on, summoned in congresses.filter(result__isnull=False).order_by("branch__name", "pk").values_list(
+    for pk, name, held_on, summoned in congresses.filter(result__isnull=False).order_by("branch__position", "branch__name", "pk").values_list(
             "pk", "branch__name", "held_on", "result__summoned"):
         if pk in planned:
             rows.append(_compare(plan, pk, name, held_on or plan.window_start, summoned, planned[pk], slates[pk], people[pk]))
@@ -488,4 +490,4 @@ def committee_duties(congresses: QuerySet[Congress]) -> QuerySet[ElectedPerson]:
     return (ElectedPerson.objects.filter(result__congress__in=congresses)
             .exclude(Q(office=Office.COMMITTEE) & Exists(holder))
             .select_related("duty", "result__congress__branch")
-            .order_by("result__congress__branch__name", order, "-votes", "id"))
+            .order_by("result__congress__branch__position", "result__congress__branch__name", order, "-votes", "id"))
