@@ -32,6 +32,8 @@ class SeasonFacts(TypedDict):
     branches_approved: int
     supervisors: list[str]  # names of the committee members who attended and directed
     follow_up: NotRequired[list[FollowUpCount]]  # the post-congress work, item by item (issue 12)
+    compared: NotRequired[int]  # branches with both a personnel plan and results
+    as_planned: NotRequired[int]  # of those, branches whose elected committee matches the plan
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ def draft_season_article(facts: SeasonFacts) -> Draft:
         _p(_intro(facts)), _p(_plan(facts)), _p(f"Theo đó, {_lower_first(summary)}"), _p(_attendance(facts)),
         photo_slot(1), _p(_adopted(facts)), photo_slot(2), _p(_elected(facts)),
     ]
+    if facts.get("compared"):
+        paragraphs.append(_p(_as_planned(facts)))
     if facts["branches_approved"]:
         paragraphs.append(_p(f"Đến nay, {_executive(ward)} đã chuẩn y kết quả bầu cử của "
                              f"{facts['branches_approved']}/{facts['branches_total']} chi bộ."))
@@ -109,6 +113,16 @@ def _elected(facts: SeasonFacts) -> str:
     return ("Với tinh thần tập trung dân chủ, đoàn kết, đại hội các chi bộ đã bầu Ban chi ủy nhiệm kỳ "
             f"{facts['term']}, đồng thời bầu trực tiếp Bí thư, Phó Bí thư chi bộ bằng hình thức bỏ phiếu kín, "
             "bảo đảm tiêu chuẩn, cơ cấu hợp lý để lãnh đạo toàn diện nhiệm vụ chính trị của chi bộ.")
+
+
+def _as_planned(facts: SeasonFacts) -> str:
+    """The seed article's "đều đảm bảo đúng dự kiến về cơ cấu, độ tuổi", said only as far as the
+    data bears it out: every branch compared, or how many of them (plans.selectors.planned_vs_elected)."""
+    matching, compared = facts.get("as_planned", 0), facts.get("compared", 0)
+    if matching == compared:
+        return "Nhân sự chi ủy, chức danh Bí thư, Phó Bí thư được bầu đều bảo đảm đúng dự kiến về cơ cấu, độ tuổi."
+    return (f"Nhân sự chi ủy, chức danh Bí thư, Phó Bí thư được bầu ở {matching}/{compared} chi bộ bảo đảm đúng dự kiến "
+            "về cơ cấu, độ tuổi.")
 
 
 def _follow_up(facts: SeasonFacts) -> str:

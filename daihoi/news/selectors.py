@@ -124,6 +124,7 @@ def season_facts(plan: Plan) -> SeasonFacts:
         supervisors=_supervisor_names(Congress.objects.filter(plan=plan, status__in=HELD_STATUSES)),
         follow_up=[FollowUpCount(title=item["title"], done=item["done"], applies=item["applies"])
                    for item in report["after"]["items"]],  # type: ignore[index]
+        compared=report["after"]["compared"], as_planned=report["after"]["as_planned"],  # type: ignore[index]
     )
 
 

@@ -43,6 +43,14 @@ def test_a_season_across_new_year_writes_both_years() -> None:
     assert "từ ngày 20/12/2024 đến hết ngày 10/1/2025" in draft.body
 
 
+def test_the_planned_structure_sentence_says_all_only_when_every_branch_matched() -> None:
+    everyone = draft_season_article(_facts(compared=23, as_planned=23)).body
+    assert "Bí thư, Phó Bí thư được bầu đều bảo đảm đúng dự kiến về cơ cấu, độ tuổi" in everyone
+    some = draft_season_article(_facts(compared=23, as_planned=21)).body
+    assert "được bầu ở 21/23 chi bộ bảo đảm đúng dự kiến về cơ cấu, độ tuổi" in some and "đều bảo đảm" not in some
+    assert "dự kiến về cơ cấu" not in draft_season_article(_facts()).body  # no personnel plan compared: no claim
+
+
 def test_the_facts_are_read_from_the_plan_and_its_congresses(make_season) -> None:
     plan = make_season(held=1)
     facts = selectors.season_facts(plan)
@@ -59,3 +67,9 @@ def test_the_draft_from_a_season_matches_its_data_and_waits_for_the_editor(make_
     assert "2/2 chi bộ trực thuộc Đảng bộ phường Thử Nghiệm" in article.body
     assert "đồng chí Giám Sát A, đồng chí Giám Sát B" in article.body
     assert "[ảnh 1]" in article.body  # sanitizing keeps the photo slots
+
+
+def test_the_facts_count_the_branches_elected_as_planned(held_congress) -> None:
+    facts = selectors.season_facts(held_congress.plan)
+    assert (facts["as_planned"], facts["compared"]) == (1, 1)
+    assert "đều bảo đảm đúng dự kiến về cơ cấu, độ tuổi" in draft_season_article(facts).body
