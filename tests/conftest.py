@@ -17,6 +17,17 @@ CHROMIUM = os.environ.get("DAIHOI_CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher(django_test_environment: None) -> Iterator[None]:
+    """The site hashes passwords with Argon2, slow on purpose (about half a second a password on
+    this machine, and every user a fixture makes has one). The suite hashes with MD5 instead;
+    tests/trust/test_login_throttling.py checks that the site's own setting is Argon2."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
