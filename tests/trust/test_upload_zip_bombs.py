@@ -48,6 +48,16 @@ def test_a_zip_of_scans_with_more_files_than_a_batch_may_hold_is_refused_before_
     assert not ScanBatch.objects.exists()
 
 
+def test_an_upload_beyond_the_batch_size_limit_is_refused_and_nothing_stored(
+        counting_round: Callable[[int], Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    round_ = counting_round(3)
+    monkeypatch.setattr("daihoi.elections.scanning.services.MAX_UPLOAD_BYTES", 3 * 2**20)
+    upload = SimpleUploadedFile("phieu.zip", zip_of({"phieu-1.jpg": random.Random(1).randbytes(4 * 2**20)}))
+    with pytest.raises(ValidationError, match=r"phieu.zip quá lớn \(4 MB; tối đa 3 MB mỗi lần tải\)"):
+        batch_create(round_=round_, station=1, upload=upload, user=round_.chair)
+    assert not ScanBatch.objects.exists()
+
+
 def test_a_docx_template_that_unpacks_far_beyond_its_size_is_refused() -> None:
     bomb = zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": ZEROS * 30})
     with pytest.raises(ValidationError, match="bất thường"):

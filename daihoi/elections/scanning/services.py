@@ -36,6 +36,9 @@ MAX_MEMBER_BYTES = 40 * 1024 * 1024
 # A zip of scans unpacks to about its own size (JPEG and PNG hardly compress); this bounds a
 # zip bomb: at most MAX_PAGES images of this much in all, none packed more than 20 times.
 MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
+# One upload is read whole into memory before anything is stored (so a bad file stores nothing):
+# about 3,000 scans at 300 dpi, a whole season's worth for one round; larger is split by the user.
+MAX_UPLOAD_BYTES = 1024 * 1024 * 1024
 PDF_DPI = 200
 ABANDONED_AFTER = timedelta(minutes=5)
 
@@ -98,8 +101,11 @@ def batch_create(*, round_: Round, station: int, upload: UploadedFile, user: Use
     """Accept an upload: check it whole first (nothing half-written), then store the file and one
     queue item per image or PDF page in one transaction. Reading happens in the background."""
     check_upload(round_, station)
-    data = upload.read()
     name = PurePath(upload.name or "anh").name
+    if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(f"Tệp {name} quá lớn ({upload.size / 2**20:,.0f} MB; tối đa {MAX_UPLOAD_BYTES // 2**20:,} MB "
+                              "mỗi lần tải). Hãy chia ảnh phiếu thành nhiều tệp ZIP nhỏ hơn.".replace(",", "."))
+    data = upload.read()
     items = list(_items(name, data))
     if not items:
         raise ValidationError(f"Tệp {name} không có ảnh phiếu nào.")
