@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NotRequired, TypedDict
 
-from daihoi.lib.text import follow_up_sentence
+from daihoi.lib.text import follow_up_sentence, planned_sentence
 from daihoi.news.richtext import photo_slot
 
 
@@ -117,12 +117,12 @@ def _elected(facts: SeasonFacts) -> str:
 
 def _as_planned(facts: SeasonFacts) -> str:
     """The seed article's "đều đảm bảo đúng dự kiến về cơ cấu, độ tuổi", said only as far as the
-    data bears it out: every branch compared, or how many of them (plans.selectors.planned_vs_elected)."""
+    data bears it out (plans.selectors.planned_vs_elected), in the season reports' own words."""
     matching, compared = facts.get("as_planned", 0), facts.get("compared", 0)
     if matching == compared:
-        return "Nhân sự chi ủy, chức danh Bí thư, Phó Bí thư được bầu đều bảo đảm đúng dự kiến về cơ cấu, độ tuổi."
-    return (f"Nhân sự chi ủy, chức danh Bí thư, Phó Bí thư được bầu ở {matching}/{compared} chi bộ bảo đảm đúng dự kiến "
-            "về cơ cấu, độ tuổi.")
+        return ("Nhân sự chi ủy, chức danh Bí thư, Phó Bí thư được bầu đều đảm bảo đúng dự kiến về cơ cấu, độ tuổi "
+                f"({matching}/{compared} chi bộ).")
+    return f"Về nhân sự, {planned_sentence(matching, compared)}."
 
 
 def _follow_up(facts: SeasonFacts) -> str:

@@ -45,9 +45,9 @@ def test_a_season_across_new_year_writes_both_years() -> None:
 
 def test_the_planned_structure_sentence_says_all_only_when_every_branch_matched() -> None:
     everyone = draft_season_article(_facts(compared=23, as_planned=23)).body
-    assert "Bí thư, Phó Bí thư được bầu đều bảo đảm đúng dự kiến về cơ cấu, độ tuổi" in everyone
+    assert "Bí thư, Phó Bí thư được bầu đều đảm bảo đúng dự kiến về cơ cấu, độ tuổi (23/23 chi bộ)." in everyone
     some = draft_season_article(_facts(compared=23, as_planned=21)).body
-    assert "được bầu ở 21/23 chi bộ bảo đảm đúng dự kiến về cơ cấu, độ tuổi" in some and "đều bảo đảm" not in some
+    assert "Về nhân sự, 21/23 chi bộ bầu đảm bảo đúng dự kiến về cơ cấu, độ tuổi." in some and "đều đảm bảo" not in some
     assert "dự kiến về cơ cấu" not in draft_season_article(_facts()).body  # no personnel plan compared: no claim
 
 
@@ -72,4 +72,4 @@ def test_the_draft_from_a_season_matches_its_data_and_waits_for_the_editor(make_
 def test_the_facts_count_the_branches_elected_as_planned(held_congress) -> None:
     facts = selectors.season_facts(held_congress.plan)
     assert (facts["as_planned"], facts["compared"]) == (1, 1)
-    assert "đều bảo đảm đúng dự kiến về cơ cấu, độ tuổi" in draft_season_article(facts).body
+    assert "đều đảm bảo đúng dự kiến về cơ cấu, độ tuổi (1/1 chi bộ)" in draft_season_article(facts).body

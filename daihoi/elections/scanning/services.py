@@ -103,8 +103,8 @@ def batch_create(*, round_: Round, station: int, upload: UploadedFile, user: Use
     check_upload(round_, station)
     name = PurePath(upload.name or "anh").name
     if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(f"Tệp {name} quá lớn ({upload.size / 2**20:,.0f} MB; tối đa {MAX_UPLOAD_BYTES // 2**20:,} MB "
-                              "mỗi lần tải). Hãy chia ảnh phiếu thành nhiều tệp ZIP nhỏ hơn.".replace(",", "."))
+        raise ValidationError(f"Tệp {name} quá lớn ({round(upload.size / 2**20)} MB; tối đa {MAX_UPLOAD_BYTES // 2**20} MB "
+                              "mỗi lần tải). Hãy chia ảnh phiếu thành nhiều tệp ZIP nhỏ hơn.")
     data = upload.read()
     items = list(_items(name, data))
     if not items:
