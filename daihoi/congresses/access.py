@@ -10,6 +10,7 @@ the user may see but not act on is a 403 (the convention of daihoi.accounts.acce
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -30,6 +31,7 @@ _MESSAGES: dict[Need, str] = {
     "check_in": "Bạn không có quyền điểm danh tại đại hội này.",
     "run": "Chỉ Bí thư chi bộ và Văn phòng Đảng ủy được điều hành đại hội.",
 }
+_NOT_FOUND = "Không tìm thấy đại hội."
 
 
 def congresses_visible_to(user: User) -> QuerySet[Congress]:
@@ -54,7 +56,28 @@ def access_congress(user: User, congress_id: int, *, need: Need = "read") -> Con
     try:
         congress = congresses_visible_to(user).get(pk=congress_id)
     except Congress.DoesNotExist:
-        raise Http404("Không tìm thấy đại hội.") from None
+        raise Http404(_NOT_FOUND) from None
     if not may(user, need):
         raise PermissionDenied(_MESSAGES[need])
     return congress
+
+
+def access_congress_id(user: User, congress_id: int, *, need: Need) -> int:
+    """``access_congress``'s decision (404 outside the user's scope, then 403 without the role)
+    for the door's scanner, which needs only the congress's id and is asked once per member
+    arriving, at 50 doors at once (issue 5): one indexed read of the congress's branch instead
+    of loading the congress with its branch and plan. The scope is ``congresses_visible_to``'s:
+    ward staff see every congress, a branch's users their branch's; a supervisor's scope (many
+    to many) is left to ``access_congress`` itself."""
+    if user.role == Role.SUPERVISOR and not user.is_ward_staff:
+        return access_congress(user, congress_id, need=need).pk
+    found = None
+    if 0 < congress_id < 2**63:  # a bigger id from the address exists nowhere (and overflows SQLite)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT branch_id FROM {Congress._meta.db_table} WHERE id = %s", [congress_id])
+            found = cursor.fetchone()
+    if found is None or not (user.is_ward_staff or (user.branch_id is not None and found[0] == user.branch_id)):
+        raise Http404(_NOT_FOUND)
+    if not may(user, need):
+        raise PermissionDenied(_MESSAGES[need])
+    return congress_id
