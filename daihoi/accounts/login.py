@@ -3,7 +3,10 @@ one address within LOGIN_FAILURE_WINDOW seconds, that pair is refused until the 
 passed, so a password cannot be guessed by trying; others keep logging in. Counts live in the
 "shared" cache (files in the data folder), which every gunicorn worker reads, so several workers
 do not multiply the allowed tries; the default cache is each process's own memory."""
+import fcntl
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +25,23 @@ def _key(username: str, address: str) -> str:
     return f"login-failures:{hashlib.sha256(pair).hexdigest()}"
 
 
+@contextmanager
+def _counting() -> Iterator[None]:
+    """One failure counted at a time across every worker: the file cache has no atomic increment,
+    so two wrong passwords at the same instant would otherwise both read 3 and both write 4."""
+    with open(settings.DATA_DIR / "login-failures.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _count_failure(key: str) -> None:
+    """The window restarts at each failure (cache.incr would have reset it to the cache's
+    default timeout instead, shorter than LOGIN_FAILURE_WINDOW)."""
+    cache = caches["shared"]
+    with _counting():
+        cache.set(key, cache.get(key, 0) + 1, settings.LOGIN_FAILURE_WINDOW)
+
+
 class Throttled:
     """The throttling of a Django login form (the site's and the admin's)."""
 
@@ -34,8 +54,7 @@ class Throttled:
         try:
             cleaned: dict[str, Any] = super().clean()
         except ValidationError:
-            cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
-            cache.incr(key)
+            _count_failure(key)
             raise
         cache.delete(key)
         return cleaned
