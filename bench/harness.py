@@ -45,7 +45,7 @@ def session_cookie(username: str) -> tuple[str, str]:
 
     user = User.objects.get(username=username)
     session = import_module(settings.SESSION_ENGINE).SessionStore()  # the site's own session store
-    session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), "django.contrib.auth.backends.ModelBackend"
+    session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     csrf = secrets.token_hex(16)

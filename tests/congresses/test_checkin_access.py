@@ -44,3 +44,13 @@ def test_a_scan_at_another_branch_s_congress_is_not_found_and_checks_nobody_in(c
                                          HTTP_HX_REQUEST="true")
     row.refresh_from_db()
     assert (response.status_code, row.is_present) == (404, False)
+
+
+def test_a_role_taken_away_applies_at_the_next_scan(congress, summon, secretary_user, client_for):
+    row = summon({})[0]
+    client = client_for(secretary_user)
+    secretary_user.role = "member"
+    secretary_user.save(update_fields=["role"])
+    response = client.post(f"/hoi-truong/{congress.pk}/diem-danh/ma/", {"token": row.token}, HTTP_HX_REQUEST="true")
+    row.refresh_from_db()
+    assert (response.status_code, row.is_present) == (403, False)
