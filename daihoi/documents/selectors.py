@@ -5,7 +5,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -328,10 +327,3 @@ def _day(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
-def office_committee() -> PartyCommittee:
-    """The ward whose templates a ward office edits: the single ward of the installation (one
-    laptop runs one ward); the first one if several were loaded."""
-    committee = PartyCommittee.objects.order_by("pk").first()
-    if committee is None:
-        raise Http404("Chưa có đảng bộ.")
-    return committee

@@ -21,6 +21,7 @@ from daihoi.documents.kinds import KINDS
 from daihoi.documents.pdf import PdfUnavailable, docx_to_pdf
 from daihoi.documents.render import render_docx
 from daihoi.plans.access import access_congress, access_plan, can_edit_congress
+from daihoi.organizations.selectors import installation_ward_or_404
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TYPES = {"docx": DOCX, "pdf": "application/pdf", "zip": "application/zip"}
@@ -102,7 +103,7 @@ def ward_signer(request: HttpRequest) -> HttpResponse:
     form = SignerForm(request.POST)
     if form.is_valid():
         try:
-            services.ward_signer_set(party_committee=selectors.office_committee(), by=request.user, **form.cleaned_data)
+            services.ward_signer_set(party_committee=installation_ward_or_404(), by=request.user, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -139,7 +140,7 @@ def season_report(request: HttpRequest, plan_id: int, fmt: str) -> HttpResponse:
 
 @ward_staff_required
 def templates(request: HttpRequest) -> HttpResponse:
-    committee = selectors.office_committee()
+    committee = installation_ward_or_404()
     own = selectors.ward_templates(committee)
     rows = [(kind, own.get(kind.slug)) for kind in KINDS.values()]
     return render(request, "documents/templates.html", {"rows": rows, "form": TemplateUploadForm(),
@@ -150,7 +151,7 @@ def templates(request: HttpRequest) -> HttpResponse:
 def template_download(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in KINDS:
         raise Http404("Không có mẫu này.")
-    content = selectors.template_for(selectors.office_committee(), kind)
+    content = selectors.template_for(installation_ward_or_404(), kind)
     return download(content, KINDS[kind].filename)
 
 
@@ -163,7 +164,7 @@ def template_upload(request: HttpRequest, kind: str) -> HttpResponse:
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            services.template_upload(party_committee=selectors.office_committee(), kind=kind,
+            services.template_upload(party_committee=installation_ward_or_404(), kind=kind,
                                      filename=upload.name, content=upload.read(), user=request.user)
         except ValidationError as error:
             messages.error(request, f"{KINDS[kind].label}: {' '.join(error.messages)}")
@@ -179,6 +180,6 @@ def template_upload(request: HttpRequest, kind: str) -> HttpResponse:
 def template_reset(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in KINDS:
         raise Http404("Không có mẫu này.")
-    services.template_reset(party_committee=selectors.office_committee(), kind=kind)
+    services.template_reset(party_committee=installation_ward_or_404(), kind=kind)
     messages.success(request, f"Đã trở về mẫu gốc cho {KINDS[kind].label}.")
     return redirect("documents:templates")

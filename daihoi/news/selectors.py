@@ -14,7 +14,7 @@ from daihoi.lib.text import fold
 from daihoi.news.drafting import FollowUpCount, SeasonFacts
 from daihoi.news.models import Article, ArticleStatus, Category, Photo
 from daihoi.news.richtext import place_photos
-from daihoi.organizations.models import PartyCommittee
+from daihoi.organizations.selectors import installation_ward
 from daihoi.plans.models import Congress, Plan
 from daihoi.plans.selectors import HELD_STATUSES, season_report
 from daihoi.rules.names import sort_key
@@ -69,7 +69,7 @@ def portal_name() -> str:
     """The ward shown in the portal's masthead: the (single) party committee of this install.
     Kept a minute in the cache: it is on every public page and changes once in years."""
     def read() -> str:
-        committee = PartyCommittee.objects.order_by("id").first()
+        committee = installation_ward()
         return committee.name if committee else "Tin tức"
 
     return cache.get_or_set("news:portal_name", read, 60)

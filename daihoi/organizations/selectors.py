@@ -1,10 +1,26 @@
 """Reads of organizations and members: one place for the queries the screens use."""
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
-from daihoi.organizations.models import Attachment, Branch, Member, MemberStatus
+from daihoi.organizations.models import Attachment, Branch, Member, MemberStatus, PartyCommittee
 from daihoi.lib.text import fold
 
 _ON_ROLL = ~Q(members__attachment=Attachment.ELSEWHERE)
+
+
+def installation_ward() -> PartyCommittee | None:
+    """The ward party committee this installation serves: one laptop runs one ward (the brief's
+    scenario); where a test or a bench loaded several, the first one created."""
+    return PartyCommittee.objects.order_by("pk").first()
+
+
+def installation_ward_or_404() -> PartyCommittee:
+    """For the ward office's pages, which have nothing to show before the ward is set up."""
+    committee = installation_ward()
+    if committee is None:
+        raise Http404(_("Chưa có đảng bộ."))
+    return committee
 
 
 def branch_counts(branches: QuerySet[Branch]) -> QuerySet[Branch]:

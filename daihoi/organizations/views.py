@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +17,7 @@ from daihoi.accounts.access import (
     access_branch, branches_visible_to, can_edit_branch, ward_readers_required, ward_staff_required,
 )
 from daihoi.organizations import exporting, importing, selectors
-from daihoi.organizations.models import Member, PartyCommittee
+from daihoi.organizations.models import Member
 
 
 @ward_readers_required
@@ -63,14 +63,6 @@ _IMPORT_SESSION_KEY = "member_import"
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 _STALE_UPLOAD_SECONDS = 24 * 3600
 _ERRORS_SHOWN = 500
-
-
-def _the_committee() -> PartyCommittee:
-    """The ward party committee this installation serves (one per installation)."""
-    committee = PartyCommittee.objects.order_by("pk").first()
-    if committee is None:
-        raise Http404("Chưa có đảng bộ.")
-    return committee
 
 
 def _uploads_dir() -> Path:
@@ -132,7 +124,7 @@ def member_import_preview_page(request: HttpRequest) -> HttpResponse:
     if upload is None:
         return redirect("organizations:member_import")
     file_name, data = upload
-    report = importing.member_import_preview(committee=_the_committee(), file_name=file_name, data=data)
+    report = importing.member_import_preview(committee=selectors.installation_ward_or_404(), file_name=file_name, data=data)
     return render(request, "organizations/member_import_preview.html", {
         "report": report,
         "errors_shown": report.errors[:_ERRORS_SHOWN],
@@ -150,7 +142,7 @@ def member_import_confirm(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Không còn tệp đang chờ nhập; hãy tải lên lại."))
         return redirect("organizations:member_import")
     file_name, data = upload
-    report = importing.member_import_apply(committee=_the_committee(), file_name=file_name, data=data)
+    report = importing.member_import_apply(committee=selectors.installation_ward_or_404(), file_name=file_name, data=data)
     if not report.written:
         messages.error(request, _("Chưa ghi gì: tệp có lỗi."))
         return redirect("organizations:member_import_preview")
@@ -163,7 +155,7 @@ def member_import_confirm(request: HttpRequest) -> HttpResponse:
 
 @ward_staff_required
 def member_import_template(request: HttpRequest) -> HttpResponse:
-    first = _the_committee().branches.first()
+    first = selectors.installation_ward_or_404().branches.first()
     data = exporting.member_template_xlsx(branch_name=first.name if first else "Chi bộ Tổ dân phố số 1")
     return _xlsx_response(data, "mau-nhap-dang-vien.xlsx")
 
@@ -171,7 +163,7 @@ def member_import_template(request: HttpRequest) -> HttpResponse:
 @ward_staff_required
 def member_export(request: HttpRequest) -> HttpResponse:
     """Every member of the ward, in the import layout."""
-    members = Member.objects.filter(branch__party_committee=_the_committee())
+    members = Member.objects.filter(branch__party_committee=selectors.installation_ward_or_404())
     return _xlsx_response(exporting.member_export_xlsx(members=members), "dang-vien.xlsx")
 
 

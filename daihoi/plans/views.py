@@ -5,7 +5,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from daihoi.accounts.access import ward_readers_required, ward_staff_required
 from daihoi.accounts.models import Role, User
-from daihoi.organizations.models import PartyCommittee
+from daihoi.organizations.selectors import installation_ward_or_404
 from daihoi.plans import forms, selectors, services
 from daihoi.plans.access import access_congress, access_plan, access_plan_document, can_edit_congress, congresses_visible_to, plans_visible_to
 from daihoi.plans.models import Congress, CongressResult, DocumentKind, Office, PersonnelPlan, Plan, Step
@@ -30,9 +30,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @ward_staff_required
 def plan_create(request: HttpRequest) -> HttpResponse:
     form = forms.PlanForm(request.POST or None, request.FILES or None)
-    committee = PartyCommittee.objects.order_by("pk").first()
-    if committee is None:
-        raise Http404(_("Chưa có đảng bộ."))
+    committee = installation_ward_or_404()
     if request.method == "POST" and form.is_valid():
         plan = forms.run_service(form, lambda: services.plan_create(
             party_committee=committee, data=form.plan_input(), file=form.cleaned_data["file"], by=request.user))
