@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls
 # made by the test itself. The test thread never shares a connection with the live server.
@@ -15,6 +16,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("DAIHOI_CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "mat-khau-thu-nghiem-2025"
+
+# Hypothesis (README, Testing): the everyday suite runs the property tests whose examples are web
+# requests on a fraction of their examples; HYPOTHESIS_PROFILE=deep runs each one's full count
+# (those tests read the profile's name) and 500 examples for the tests that name no count.
+hypothesis_settings.register_profile("deep", max_examples=500)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    hypothesis_settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 
 @pytest.fixture(scope="session", autouse=True)

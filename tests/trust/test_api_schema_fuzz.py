@@ -42,9 +42,12 @@ def season(held_congress: Any) -> Any:
     return held_congress.plan
 
 
+DEEP = settings.get_current_profile_name() == "deep"  # HYPOTHESIS_PROFILE=deep: every example (README, Testing)
+
+
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40 if DEEP else 15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_generated_request_gets_an_answer_the_schema_documents(case: Any, session_cookie: dict[str, str],
                                                                      season: Any) -> None:
     case.call_and_validate(app=APP, cookies=session_cookie)

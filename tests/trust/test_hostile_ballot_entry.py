@@ -23,7 +23,10 @@ BODIES = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+DEEP = settings.get_current_profile_name() == "deep"  # HYPOTHESIS_PROFILE=deep: every example (README, Testing)
+
+
+@settings(max_examples=150 if DEEP else 40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(body=BODIES, station=st.sampled_from([1, 2, 3, 0, 99]))
 def test_any_body_is_saved_or_refused_whole(world: Any, body: bytes, station: int) -> None:
     client = Client(raise_request_exception=False)

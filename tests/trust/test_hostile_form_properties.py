@@ -122,7 +122,10 @@ def _refused(response: Any) -> bool:
     return any(m.level >= constants.ERROR for m in get_messages(response.wsgi_request))
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
+DEEP = settings.get_current_profile_name() == "deep"  # HYPOTHESIS_PROFILE=deep: every example (README, Testing)
+
+
+@settings(max_examples=250 if DEEP else 50, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_no_hostile_form_post_makes_a_server_error_or_a_partial_write(world: Any, site_forms: dict[str, list[Form]],
                                                                        data: Any) -> None:
