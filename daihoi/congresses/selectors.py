@@ -53,6 +53,7 @@ class HallCounts:
     """The live figures of the hall: the electorate built from the summons list, D and the
     quorum check from the rules core, and who is in the room."""
 
+    congress_id: int
     electorate: MembersElectorate
     present: int
     probationary_summoned: int
@@ -99,7 +100,7 @@ def hall_counts_of(congress_id: int) -> HallCounts:
     electorate = MembersElectorate(summoned=tally[ENTITLED] + sum(excluded.values()), **excluded)
     d = denominator(electorate)
     present = tally[f"{ENTITLED}_present"]
-    return HallCounts(electorate, present, tally["probationary"], tally["probationary_present"], d, quorum_of(present, d))
+    return HallCounts(congress_id, electorate, present, tally["probationary"], tally["probationary_present"], d, quorum_of(present, d))
 
 
 _SITUATION_COUNTS = (f"SELECT {', '.join(SITUATION)}, COUNT(*) FROM {Attendance._meta.db_table} "

@@ -1,6 +1,7 @@
-"""The door's scanner decides access by the congress's id alone (``access_congress_id``): for
-every role, on its own congress, another branch's and one that does not exist, it answers
-exactly as ``access_congress`` does (404 outside the scope, then 403 without the role)."""
+"""The door's scanner and the counts poll decide access by the congress's id alone
+(``access_congress_id``): for every role and need, on its own congress, another branch's and one
+that does not exist, it answers exactly as ``access_congress`` does (404 outside the scope, then
+403 without the role)."""
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -10,9 +11,9 @@ from daihoi.congresses.access import access_congress, access_congress_id
 ROLES = ["ward_office", "supervisor", "branch_secretary", "counting_committee", "member"]
 
 
-def _outcome(check, user, congress_id):
+def _outcome(check, user, congress_id, need):
     try:
-        check(user, congress_id, need="check_in")
+        check(user, congress_id, need=need)
     except Http404:
         return 404
     except PermissionDenied:
@@ -20,14 +21,15 @@ def _outcome(check, user, congress_id):
     return 200
 
 
+@pytest.mark.parametrize("need", ["check_in", "read"])
 @pytest.mark.parametrize("role", ROLES)
-def test_the_scanner_s_access_check_agrees_with_access_congress(role, congress, other_branch, make_user, branch):
+def test_the_scanner_s_access_check_agrees_with_access_congress(role, need, congress, other_branch, make_user, branch):
     user = make_user(f"user-{role}", role, branch=None if role in ("ward_office", "supervisor") else branch)
     if role == "supervisor":
         branch.supervisors.add(user)
     foreign = congress.plan.congresses.get(branch=other_branch)
     for congress_id in (congress.pk, foreign.pk, foreign.pk + 1000, 2**63 + 5):
-        assert _outcome(access_congress_id, user, congress_id) == _outcome(access_congress, user, congress_id), congress_id
+        assert _outcome(access_congress_id, user, congress_id, need) == _outcome(access_congress, user, congress_id, need)
 
 
 def test_a_user_without_a_branch_finds_no_congress(congress, make_user):

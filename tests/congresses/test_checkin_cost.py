@@ -1,5 +1,6 @@
 """A scan at the door stays cheap (issue 5: 50 doors at once): a bounded number of queries
-whether the member is new, already present or unknown, so that the cost cannot creep back."""
+whether the member is new, already present or unknown, so that the cost cannot creep back; so
+does the counts poll every open door page makes every 2 s."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -27,3 +28,14 @@ def test_an_unknown_code_costs_no_more(congress, summon, secretary_user, client_
         response = client.post(f"/hoi-truong/{congress.pk}/diem-danh/ma/", {"token": "ZZZZZZZZZZ"}, **HX)
     assert response["X-Checkin"] == "error"
     assert len(queries) <= MOST_QUERIES, [query["sql"] for query in queries]
+
+
+def test_the_counts_poll_costs_at_most_three_queries_and_keeps_polling(congress, summon, secretary_user, client_for):
+    summon({}, {})
+    client = client_for(secretary_user)
+    client.get(f"/hoi-truong/{congress.pk}/so-lieu/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/hoi-truong/{congress.pk}/so-lieu/")
+    html = response.content.decode()
+    assert 'data-count="present">0<small>/2' in html and f'hx-get="/hoi-truong/{congress.pk}/so-lieu/"' in html
+    assert len(queries) <= 3, [query["sql"] for query in queries]  # the user, the congress's branch, the counts
