@@ -5,14 +5,15 @@ checked in ``daihoi.accounts.access``, never in views.
 """
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    WARD_OFFICE = "ward_office", "Văn phòng Đảng ủy"
-    SUPERVISOR = "supervisor", "Đảng ủy viên phụ trách"
-    BRANCH_SECRETARY = "branch_secretary", "Bí thư chi bộ"
-    COUNTING_COMMITTEE = "counting_committee", "Thành viên Ban kiểm phiếu"
-    MEMBER = "member", "Đảng viên"
+    WARD_OFFICE = "ward_office", _("Văn phòng Đảng ủy")
+    SUPERVISOR = "supervisor", _("Đảng ủy viên phụ trách")
+    BRANCH_SECRETARY = "branch_secretary", _("Bí thư chi bộ")
+    COUNTING_COMMITTEE = "counting_committee", _("Thành viên Ban kiểm phiếu")
+    MEMBER = "member", _("Đảng viên")
 
 
 class User(AbstractUser):

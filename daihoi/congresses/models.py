@@ -6,6 +6,7 @@ The congress record itself is ``daihoi.plans.models.Congress``; every model here
 Models hold data only: writes are in services.py, reads (and D, through the rules core) in
 selectors.py."""
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from daihoi.organizations.models import Attachment, Member, MemberStatus
 from daihoi.plans.models import Congress
@@ -108,9 +109,9 @@ class Speaker(models.Model):
 
 
 class Body(models.TextChoices):
-    PRESIDIUM = "presidium", "Đoàn chủ tịch"
-    SECRETARIAT = "secretariat", "Đoàn thư ký"
-    COUNTING_COMMITTEE = "counting_committee", "Ban kiểm phiếu"
+    PRESIDIUM = "presidium", _("Đoàn chủ tịch")
+    SECRETARIAT = "secretariat", _("Đoàn thư ký")
+    COUNTING_COMMITTEE = "counting_committee", _("Ban kiểm phiếu")
 
 
 class BodySeat(models.Model):
@@ -155,15 +156,15 @@ class ElectorateSnapshot(models.Model):
 
 
 class MotionKind(models.TextChoices):
-    AGENDA = "agenda", "Thông qua chương trình đại hội"
-    WORKING_RULES = "working_rules", "Thông qua quy chế làm việc"
-    BODIES = "bodies", "Bầu đoàn chủ tịch, đoàn thư ký"
-    COUNTING_COMMITTEE = "counting_committee", "Bầu ban kiểm phiếu"
-    NUMBER_TO_ELECT = "number_to_elect", "Số lượng bầu"
-    ELECTION_LIST = "election_list", "Danh sách bầu cử"
-    WITHDRAWAL = "withdrawal", "Cho rút khỏi danh sách"
-    RESOLUTION = "resolution", "Thông qua nghị quyết"
-    OTHER = "other", "Khác"
+    AGENDA = "agenda", _("Thông qua chương trình đại hội")
+    WORKING_RULES = "working_rules", _("Thông qua quy chế làm việc")
+    BODIES = "bodies", _("Bầu đoàn chủ tịch, đoàn thư ký")
+    COUNTING_COMMITTEE = "counting_committee", _("Bầu ban kiểm phiếu")
+    NUMBER_TO_ELECT = "number_to_elect", _("Số lượng bầu")
+    ELECTION_LIST = "election_list", _("Danh sách bầu cử")
+    WITHDRAWAL = "withdrawal", _("Cho rút khỏi danh sách")
+    RESOLUTION = "resolution", _("Thông qua nghị quyết")
+    OTHER = "other", _("Khác")
 
 
 class Motion(models.Model):
@@ -191,10 +192,10 @@ class Motion(models.Model):
 
 
 class DocumentKind(models.TextChoices):
-    POLITICAL_REPORT = "political_report", "Báo cáo chính trị"
-    SELF_REVIEW = "self_review", "Báo cáo kiểm điểm của chi ủy"
-    DRAFT_RESOLUTION = "draft_resolution", "Dự thảo nghị quyết"
-    OTHER = "other", "Tài liệu khác"
+    POLITICAL_REPORT = "political_report", _("Báo cáo chính trị")
+    SELF_REVIEW = "self_review", _("Báo cáo kiểm điểm của chi ủy")
+    DRAFT_RESOLUTION = "draft_resolution", _("Dự thảo nghị quyết")
+    OTHER = "other", _("Tài liệu khác")
 
 
 def _document_path(document: "CongressDocument", filename: str) -> str:

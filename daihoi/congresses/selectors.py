@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.db import connection
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from daihoi.congresses.models import (
     AgendaItem, Attendance, Body, BodySeat, CongressDocument, ElectorateSnapshot, Motion, Proceedings, Speaker)
@@ -221,7 +221,8 @@ def frozen_of(snapshot: ElectorateSnapshot) -> FrozenElectorate:
     if motion is not None:
         return FrozenElectorate(motion.title, SHOW_OF_HANDS, motion.closed_at is None, snapshot)
     round_ = snapshot.election_round
-    label = f"Bầu {round_.election.get_office_display().lower()}, lần {round_.number}"
+    with translation.override("vi"):  # the minutes' wording, whatever the reader's language
+        label = f"Bầu {round_.election.get_office_display().lower()}, lần {round_.number}"
     return FrozenElectorate(label, BALLOT, round_.status != "locked", snapshot)
 
 

@@ -16,6 +16,7 @@ from daihoi.congresses.checks import check_counting_committee, check_head, check
 from daihoi.congresses.models import (
     AgendaItem, Attendance, Body, BodySeat, CongressDocument, DocumentKind, ElectorateSnapshot, Motion, MotionKind, Proceedings,
     Speaker)
+from daihoi.lib.i18n import vietnamese
 from daihoi.organizations.models import Member
 from daihoi.plans.models import Congress
 from daihoi.rules.electorate import motion_passes
@@ -260,7 +261,7 @@ def bodies_set(*, congress: Congress, body: Body, member_ids: Collection[int], h
     if len(members) != len(set(member_ids)):
         raise ValidationError("Có đồng chí không thuộc chi bộ này.")
     head_optional = body == Body.SECRETARIAT and head_id is None
-    problems = [] if head_optional else check_head(members, head_id, Body(body).label)
+    problems = [] if head_optional else check_head(members, head_id, vietnamese(Body(body).label))
     if body == Body.COUNTING_COMMITTEE:
         problems = check_counting_committee(members, candidate_ids) + problems
     if problems:
@@ -277,7 +278,7 @@ def bodies_set(*, congress: Congress, body: Body, member_ids: Collection[int], h
 def motion_open(*, congress: Congress, kind: MotionKind, title: str) -> Motion:
     """Open a show-of-hands vote and freeze the electorate at this moment (issue 11): who is
     present and entitled, D and the quorum. One vote at a time, and only with a quorum."""
-    title = " ".join(title.split()) or MotionKind(kind).label
+    title = " ".join(title.split()) or vietnamese(MotionKind(kind).label)
     with transaction.atomic():
         _lock(congress)
         if current := selectors.open_motion(congress):

@@ -2,6 +2,7 @@
 repository's template in daihoi/documents/docx/ is used."""
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from daihoi.documents.kinds import KINDS
 from daihoi.organizations.models import PartyCommittee
@@ -60,8 +61,8 @@ class DocumentNumber(models.Model):
 
 
 class SignerTitle(models.TextChoices):
-    SECRETARY = "BÍ THƯ", "Bí thư"
-    DEPUTY = "PHÓ BÍ THƯ", "Phó Bí thư"
+    SECRETARY = "BÍ THƯ", _("Bí thư")
+    DEPUTY = "PHÓ BÍ THƯ", _("Phó Bí thư")
 
 
 class WardSigner(models.Model):

@@ -4,6 +4,7 @@ head's resolutions, and an audit trail. Models hold data only: writes are in ser
 selectors.py, and every rule (validity, margin, winners) is decided by ``daihoi.rules``."""
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from daihoi.congresses.models import ElectorateSnapshot, Motion
 from daihoi.organizations.models import Member
@@ -13,10 +14,10 @@ from daihoi.plans.models import Congress
 class Office(models.TextChoices):
     """What an election fills; the values are the rules core's ``lists.Office`` where it has one."""
 
-    COMMITTEE = "committee", "Chi ủy"
-    SECRETARY = "secretary", "Bí thư chi bộ"
-    DEPUTY_SECRETARY = "deputy_secretary", "Phó bí thư chi bộ"
-    DELEGATES = "delegates", "Đại biểu dự đại hội cấp trên"
+    COMMITTEE = "committee", _("Chi ủy")
+    SECRETARY = "secretary", _("Bí thư chi bộ")
+    DEPUTY_SECRETARY = "deputy_secretary", _("Phó bí thư chi bộ")
+    DELEGATES = "delegates", _("Đại biểu dự đại hội cấp trên")
 
 
 class Election(models.Model):
@@ -62,17 +63,17 @@ class ElectionList(models.Model):
 
 
 class CandidateSource(models.TextChoices):
-    SLATE = "slate", "Chi ủy khóa trước giới thiệu"
-    SELF_NOMINATION = "self_nomination", "Tự ứng cử"
-    NOMINATION = "nomination", "Được đề cử tại đại hội"
+    SLATE = "slate", _("Chi ủy khóa trước giới thiệu")
+    SELF_NOMINATION = "self_nomination", _("Tự ứng cử")
+    NOMINATION = "nomination", _("Được đề cử tại đại hội")
 
 
 class CandidateStatus(models.TextChoices):
-    PROPOSED = "proposed", "Chờ lấy phiếu giới thiệu"
-    ON_LIST = "on_list", "Trong danh sách"
-    POLL_FAILED = "poll_failed", "Không đủ phiếu giới thiệu"
-    LEFT_OUT = "left_out", "Không đưa vào do vượt số dư"
-    WITHDRAWN = "withdrawn", "Được rút khỏi danh sách"
+    PROPOSED = "proposed", _("Chờ lấy phiếu giới thiệu")
+    ON_LIST = "on_list", _("Trong danh sách")
+    POLL_FAILED = "poll_failed", _("Không đủ phiếu giới thiệu")
+    LEFT_OUT = "left_out", _("Không đưa vào do vượt số dư")
+    WITHDRAWN = "withdrawn", _("Được rút khỏi danh sách")
 
 
 class Candidate(models.Model):
@@ -101,14 +102,14 @@ class Candidate(models.Model):
 
 
 class RoundStatus(models.TextChoices):
-    OPEN = "open", "Đang bỏ phiếu"
-    COUNTING = "counting", "Đang kiểm phiếu"
-    LOCKED = "locked", "Đã công bố"
+    OPEN = "open", _("Đang bỏ phiếu")
+    COUNTING = "counting", _("Đang kiểm phiếu")
+    LOCKED = "locked", _("Đã công bố")
 
 
 class CountMethod(models.TextChoices):
-    HAND = "hand", "Nhập tổng số kiểm đếm tay"
-    STATIONS = "stations", "Nhập từng phiếu tại các máy"
+    HAND = "hand", _("Nhập tổng số kiểm đếm tay")
+    STATIONS = "stations", _("Nhập từng phiếu tại các máy")
 
 
 class Round(models.Model):

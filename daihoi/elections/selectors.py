@@ -11,6 +11,7 @@ from django.utils import timezone
 from daihoi.congresses.models import Body, BodySeat
 from daihoi.elections.models import (
     BallotResolution, Candidate, CandidateStatus, CountMethod, Election, ElectionList, Office, Round, RoundStatus)
+from daihoi.lib.i18n import vietnamese
 from daihoi.organizations.models import Attachment, Member, MemberStatus
 from daihoi.plans.models import Congress, PersonnelPlan, ResultSource
 from daihoi.plans.services import ResultInput
@@ -271,7 +272,7 @@ def round_minutes_context(round_: Round) -> dict[str, Any]:
     head = next((seat.member.full_name for seat in seats if seat.is_head), "")
     return {
         "congress": round_.election.congress,
-        "election": round_.election.get_office_display(),
+        "election": vietnamese(Office(round_.election.office).label),
         "round_number": round_.number,
         "electorate": MembersElectorate(summoned=snapshot.summoned, **snapshot.exclusions),
         "present": snapshot.present,

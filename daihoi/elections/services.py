@@ -20,6 +20,7 @@ from daihoi.elections.checks import check_candidate, check_election
 from daihoi.elections.models import (
     AuditEntry, BallotEntry, BallotResolution, Candidate, CandidateSource, CandidateStatus, CountMethod, Election,
     ElectionList, Office, Recount, Round, RoundStatus)
+from daihoi.lib.i18n import vietnamese
 from daihoi.organizations.models import Member
 from daihoi.plans import services as plans
 from daihoi.plans.models import Congress, CongressResult
@@ -71,7 +72,7 @@ def election_create(*, congress: Congress, office: str, seats: int, user: User) 
         raise ValidationError(problems)
     with transaction.atomic():
         if Election.objects.filter(congress=congress, office=office).exists():
-            raise ValidationError(f"Đại hội đã có cuộc bầu {Office(office).label.lower()}.")
+            raise ValidationError(f"Đại hội đã có cuộc bầu {vietnamese(Office(office).label).lower()}.")
         election = Election.objects.create(congress=congress, office=office, seats=seats)
         draft = ElectionList.objects.create(election=election, version=1, seats=seats)
         elected = selectors.committee_elected_ids(congress) if office in selectors.FROM_COMMITTEE else None
@@ -212,7 +213,7 @@ def list_adopt(*, election: Election, hands: Sequence[int], user: User) -> Motio
         raise ValidationError(problems)
     names = len(selectors.on_list(draft))
     motion = _show_of_hands(congress=election.congress, kind=MotionKind.ELECTION_LIST, hands=hands,
-                            title=f"Thông qua số lượng ({draft.seats}) và danh sách ({names} người) bầu {election.get_office_display().lower()}")
+                            title=f"Thông qua số lượng ({draft.seats}) và danh sách ({names} người) bầu {vietnamese(Office(election.office).label).lower()}")
     with transaction.atomic():
         election = _locked_election(election)
         if motion.passed:

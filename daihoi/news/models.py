@@ -2,6 +2,7 @@
 de-duplication rows of the view counter. Models hold data only; writes live in services.py."""
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.urls import reverse
 
 from daihoi.news.storage import photo_storage
@@ -27,9 +28,9 @@ class Category(models.Model):
 
 
 class ArticleStatus(models.TextChoices):
-    DRAFT = "draft", "Bản nháp"
-    SUBMITTED = "submitted", "Chờ duyệt"
-    PUBLISHED = "published", "Đã đăng"
+    DRAFT = "draft", _("Bản nháp")
+    SUBMITTED = "submitted", _("Chờ duyệt")
+    PUBLISHED = "published", _("Đã đăng")
 
 
 class Article(models.Model):

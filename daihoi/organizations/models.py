@@ -2,6 +2,7 @@
 Member). Models hold data only; writes live in services.py, reads in selectors.py."""
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from daihoi.lib.text import fold, nfc
 from daihoi.rules.names import sort_key
@@ -24,14 +25,14 @@ class PartyCommittee(models.Model):
 
 
 class BranchKind(models.TextChoices):
-    RESIDENTIAL_GROUP = "residential_group", "Tổ dân phố"
-    SCHOOL = "school", "Trường học"
-    POLICE = "police", "Công an"
-    MILITARY = "military", "Quân sự"
-    HEALTH_STATION = "health_station", "Trạm y tế"
-    WARD_AGENCY = "ward_agency", "Cơ quan phường"
-    ENTERPRISE = "enterprise", "Doanh nghiệp"
-    OTHER = "other", "Khác"
+    RESIDENTIAL_GROUP = "residential_group", _("Tổ dân phố")
+    SCHOOL = "school", _("Trường học")
+    POLICE = "police", _("Công an")
+    MILITARY = "military", _("Quân sự")
+    HEALTH_STATION = "health_station", _("Trạm y tế")
+    WARD_AGENCY = "ward_agency", _("Cơ quan phường")
+    ENTERPRISE = "enterprise", _("Doanh nghiệp")
+    OTHER = "other", _("Khác")
 
 
 class Branch(models.Model):
@@ -60,21 +61,21 @@ class Branch(models.Model):
 
 
 class Gender(models.TextChoices):
-    MALE = "male", "Nam"
-    FEMALE = "female", "Nữ"
+    MALE = "male", _("Nam")
+    FEMALE = "female", _("Nữ")
 
 
 class MemberStatus(models.TextChoices):
-    FULL = "full", "Chính thức"
-    PROBATIONARY = "probationary", "Dự bị"
+    FULL = "full", _("Chính thức")
+    PROBATIONARY = "probationary", _("Dự bị")
 
 
 class Attachment(models.TextChoices):
     """Sinh hoạt tạm thời: decides whether a member counts in this branch's denominator."""
 
-    NONE = "none", "Sinh hoạt chính thức tại chi bộ"
-    ELSEWHERE = "elsewhere", "Sinh hoạt tạm thời nơi khác"
-    HERE = "here", "Sinh hoạt tạm thời tại chi bộ"
+    NONE = "none", _("Sinh hoạt chính thức tại chi bộ")
+    ELSEWHERE = "elsewhere", _("Sinh hoạt tạm thời nơi khác")
+    HERE = "here", _("Sinh hoạt tạm thời tại chi bộ")
 
 
 class Member(models.Model):

@@ -1,6 +1,7 @@
 """A congress season: the ward's plan (glossary: Plan) and one Congress per branch under it."""
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from daihoi.organizations.models import Branch, PartyCommittee
 
@@ -37,12 +38,12 @@ class Plan(models.Model):
 
 
 class CongressStatus(models.TextChoices):
-    PLANNED = "planned", "Chưa xếp lịch"
-    SCHEDULED = "scheduled", "Đã xếp lịch"
-    HELD = "held", "Đã tổ chức"
-    RESULTS_SUBMITTED = "results_submitted", "Đã trình kết quả"
-    RESULTS_RETURNED = "results_returned", "Trả lại để bổ sung"
-    APPROVED = "approved", "Đã chuẩn y"
+    PLANNED = "planned", _("Chưa xếp lịch")
+    SCHEDULED = "scheduled", _("Đã xếp lịch")
+    HELD = "held", _("Đã tổ chức")
+    RESULTS_SUBMITTED = "results_submitted", _("Đã trình kết quả")
+    RESULTS_RETURNED = "results_returned", _("Trả lại để bổ sung")
+    APPROVED = "approved", _("Đã chuẩn y")
 
 
 # The congress has taken place: it counts in "23/23 chi bộ đã tổ chức đại hội".
@@ -81,13 +82,13 @@ class Congress(models.Model):
 class Step(models.TextChoices):
     """The preparation checklist of one congress, in order (election-rules.md §6)."""
 
-    POLITICAL_REPORT = "political_report", "Dự thảo báo cáo chính trị"
-    SELF_REVIEW = "self_review", "Báo cáo kiểm điểm của chi ủy"
-    PERSONNEL_SUBMITTED = "personnel_submitted", "Trình phương án nhân sự"
-    PERSONNEL_APPROVED = "personnel_approved", "Đảng ủy duyệt phương án nhân sự"
-    CONGRESS_HELD = "congress_held", "Tổ chức đại hội"
-    RESULTS_SUBMITTED = "results_submitted", "Trình kết quả bầu cử"
-    RESULTS_APPROVED = "results_approved", "Chuẩn y kết quả"
+    POLITICAL_REPORT = "political_report", _("Dự thảo báo cáo chính trị")
+    SELF_REVIEW = "self_review", _("Báo cáo kiểm điểm của chi ủy")
+    PERSONNEL_SUBMITTED = "personnel_submitted", _("Trình phương án nhân sự")
+    PERSONNEL_APPROVED = "personnel_approved", _("Đảng ủy duyệt phương án nhân sự")
+    CONGRESS_HELD = "congress_held", _("Tổ chức đại hội")
+    RESULTS_SUBMITTED = "results_submitted", _("Trình kết quả bầu cử")
+    RESULTS_APPROVED = "results_approved", _("Chuẩn y kết quả")
 
 
 class CongressStep(models.Model):
@@ -106,18 +107,18 @@ class CongressStep(models.Model):
 
 
 class DocumentKind(models.TextChoices):
-    PLAN = "plan", "Kế hoạch"
-    POLITICAL_REPORT = "political_report", "Báo cáo chính trị"
-    SELF_REVIEW = "self_review", "Báo cáo kiểm điểm"
-    PERSONNEL_PLAN = "personnel_plan", "Phương án nhân sự"
-    MINUTES = "minutes", "Biên bản đại hội"
-    REQUEST = "request", "Tờ trình đề nghị chuẩn y"
-    DECISION = "decision", "Quyết định chuẩn y"
-    WORKING_RULES = "working_rules", "Quy chế làm việc của chi ủy"
-    TASK_SPLIT = "task_split", "Phân công nhiệm vụ trong chi ủy"
-    WORK_PROGRAMME = "work_programme", "Chương trình công tác toàn khóa"
-    MEMBER_TASKS = "member_tasks", "Phân công nhiệm vụ đảng viên"
-    OTHER = "other", "Văn bản khác"
+    PLAN = "plan", _("Kế hoạch")
+    POLITICAL_REPORT = "political_report", _("Báo cáo chính trị")
+    SELF_REVIEW = "self_review", _("Báo cáo kiểm điểm")
+    PERSONNEL_PLAN = "personnel_plan", _("Phương án nhân sự")
+    MINUTES = "minutes", _("Biên bản đại hội")
+    REQUEST = "request", _("Tờ trình đề nghị chuẩn y")
+    DECISION = "decision", _("Quyết định chuẩn y")
+    WORKING_RULES = "working_rules", _("Quy chế làm việc của chi ủy")
+    TASK_SPLIT = "task_split", _("Phân công nhiệm vụ trong chi ủy")
+    WORK_PROGRAMME = "work_programme", _("Chương trình công tác toàn khóa")
+    MEMBER_TASKS = "member_tasks", _("Phân công nhiệm vụ đảng viên")
+    OTHER = "other", _("Văn bản khác")
 
 
 class PlanDocument(models.Model):
@@ -161,8 +162,8 @@ class PersonnelPlan(models.Model):
 
 
 class ResultSource(models.TextChoices):
-    PAPER = "paper", "Nhập từ biên bản giấy"
-    ELECTIONS = "elections", "Từ phần mềm kiểm phiếu"
+    PAPER = "paper", _("Nhập từ biên bản giấy")
+    ELECTIONS = "elections", _("Từ phần mềm kiểm phiếu")
 
 
 class CongressResult(models.Model):
@@ -187,9 +188,9 @@ class CongressResult(models.Model):
 class Office(models.TextChoices):
     """Offices elected at a branch congress; values as in daihoi.rules.lists.Office."""
 
-    COMMITTEE = "committee", "Chi ủy viên"
-    SECRETARY = "secretary", "Bí thư"
-    DEPUTY_SECRETARY = "deputy_secretary", "Phó Bí thư"
+    COMMITTEE = "committee", _("Chi ủy viên")
+    SECRETARY = "secretary", _("Bí thư")
+    DEPUTY_SECRETARY = "deputy_secretary", _("Phó Bí thư")
 
 
 class ElectedPerson(models.Model):

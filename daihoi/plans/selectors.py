@@ -10,6 +10,7 @@ from itertools import combinations
 from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 
+from daihoi.lib.i18n import vietnamese
 from daihoi.organizations.models import Branch, BranchKind, Gender, Member, MemberStatus
 from daihoi.plans.models import (
     HELD_STATUSES, Congress, CongressStatus, ElectedPerson, FollowUpRecord, Office, PersonnelPlan, Plan, SeasonClosure,
@@ -344,7 +345,7 @@ def _row(values: tuple, people: list[tuple[str, str, int, int | None, str]]) -> 
 
     secretary, deputy = holders(Office.SECRETARY), holders(Office.DEPUTY_SECRETARY)
     return {
-        "congress_id": pk, "branch": branch, "status": status, "status_label": CongressStatus(status).label,
+        "congress_id": pk, "branch": branch, "status": status, "status_label": vietnamese(CongressStatus(status).label),
         "date": day.isoformat() if day else None,
         "summoned": summoned, "present": present, "denominator": d, "committee_seats": seats,
         "committee": holders(Office.COMMITTEE),

@@ -4,18 +4,19 @@ what it was unsure of, and who decided it and when. Nothing here identifies a vo
 is the counting committee's order of the papers (scan order), as at the keyboard stations."""
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class BatchStatus(models.TextChoices):
-    QUEUED = "queued", "Đang chờ đọc"
-    DONE = "done", "Đã đọc xong"
+    QUEUED = "queued", _("Đang chờ đọc")
+    DONE = "done", _("Đã đọc xong")
 
 
 class PageStatus(models.TextChoices):
-    PENDING = "pending", "Chờ đọc"
-    WORKING = "working", "Đang đọc"
-    DONE = "done", "Đã đọc"
-    FAILED = "failed", "Không đọc được"
+    PENDING = "pending", _("Chờ đọc")
+    WORKING = "working", _("Đang đọc")
+    DONE = "done", _("Đã đọc")
+    FAILED = "failed", _("Không đọc được")
 
 
 class ScanBatch(models.Model):
@@ -54,9 +55,9 @@ class ScanPage(models.Model):
 
 
 class ScanStatus(models.TextChoices):
-    READ = "read", "Máy đọc chắc chắn"
-    REVIEW = "review", "Chờ người xem"
-    DECIDED = "decided", "Đã quyết định"
+    READ = "read", _("Máy đọc chắc chắn")
+    REVIEW = "review", _("Chờ người xem")
+    DECIDED = "decided", _("Đã quyết định")
 
 
 class ScannedBallot(models.Model):
