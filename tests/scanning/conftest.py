@@ -29,6 +29,23 @@ def spec_for() -> Callable[..., BallotSpec]:
     return _spec
 
 
+# The delegates' ballot of bench/scan_corpus.py: 30 names on a whole A4 page, where most reading
+# failures of the 2,000-ballot corpus were seen.
+DELEGATES = tuple(sorted(f"{family} {middle} {given}" for family, middle, given in zip(
+    ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"] * 3,
+    ["Văn", "Thị", "Hữu", "Ngọc", "Minh", "Thu", "Quốc", "Đức", "Thanh", "Xuân"] * 3,
+    ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hằng", "Huy", "Lan", "Long", "Mai", "Nam", "Oanh", "Phúc",
+     "Quân", "Sơn", "Tâm", "Uyên", "Việt", "Yến", "Ánh", "Bảo", "Châu", "Đạt", "Hiền", "Khánh", "Linh", "Mỹ",
+     "Ngân", "Phương"])))
+
+
+@pytest.fixture
+def delegates_spec() -> BallotSpec:
+    """30 names, strike form, a whole A4 page (read from a half-size decode at 300 dpi)."""
+    return BallotSpec("Đảng bộ phường Việt Hưng", "Chi bộ Tổ dân phố số 1", "Bầu đại biểu dự Đại hội Đảng bộ phường Việt Hưng",
+                      "2025–2030", 25, DELEGATES, "strike", "BC14-L1-DS1")
+
+
 @pytest.fixture
 def redis_queue(settings: Any) -> Iterator[Any]:
     """A real redis-server of this test only (on a unix socket, nothing saved), with scanning
