@@ -1,5 +1,6 @@
 """Input forms of the hall: they only parse and bound what was typed; rules live in services."""
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from daihoi.congresses.models import DocumentKind, MotionKind, Proceedings
 
@@ -7,15 +8,15 @@ _COUNT = {"min_value": 0, "max_value": 100_000, "initial": 0}
 
 
 class MotionOpenForm(forms.Form):
-    kind = forms.ChoiceField(label="Loại biểu quyết", choices=MotionKind.choices)
-    title = forms.CharField(label="Nội dung biểu quyết", max_length=300, required=False,
-                            help_text="Để trống thì dùng tên loại biểu quyết.")
+    kind = forms.ChoiceField(label=_("Loại biểu quyết"), choices=MotionKind.choices)
+    title = forms.CharField(label=_("Nội dung biểu quyết"), max_length=300, required=False,
+                            help_text=_("Để trống thì dùng tên loại biểu quyết."))
 
 
 class MotionRecordForm(forms.Form):
-    agree = forms.IntegerField(label="Tán thành", **_COUNT)
-    disagree = forms.IntegerField(label="Không tán thành", **_COUNT)
-    abstain = forms.IntegerField(label="Không biểu quyết", **_COUNT)
+    agree = forms.IntegerField(label=_("Tán thành"), **_COUNT)
+    disagree = forms.IntegerField(label=_("Không tán thành"), **_COUNT)
+    abstain = forms.IntegerField(label=_("Không biểu quyết"), **_COUNT)
 
 
 # The largest id a database key holds (64-bit): a bigger number sent by a forged form is a
@@ -24,19 +25,19 @@ MAX_ID = 2**63 - 1
 
 
 class SpeakerForm(forms.Form):
-    member_id = forms.IntegerField(label="Đảng viên xin phát biểu", min_value=1, max_value=MAX_ID)
-    topic = forms.CharField(label="Nội dung phát biểu", max_length=300, required=False)
+    member_id = forms.IntegerField(label=_("Đảng viên xin phát biểu"), min_value=1, max_value=MAX_ID)
+    topic = forms.CharField(label=_("Nội dung phát biểu"), max_length=300, required=False)
 
 
 class TimerForm(forms.Form):
-    action = forms.ChoiceField(label="Việc", choices=[("start", "Bắt đầu"), ("pause", "Tạm dừng"), ("stop", "Kết thúc lượt")])
-    minutes = forms.IntegerField(label="Số phút mỗi lượt", min_value=1, max_value=60, required=False)
-    speaker = forms.IntegerField(label="Người phát biểu", min_value=1, max_value=MAX_ID, required=False)
+    action = forms.ChoiceField(label=_("Việc"), choices=[("start", _("Bắt đầu")), ("pause", _("Tạm dừng")), ("stop", _("Kết thúc lượt"))])
+    minutes = forms.IntegerField(label=_("Số phút mỗi lượt"), min_value=1, max_value=60, required=False)
+    speaker = forms.IntegerField(label=_("Người phát biểu"), min_value=1, max_value=MAX_ID, required=False)
 
 
 class AbsenceForm(forms.Form):
-    reason = forms.CharField(label="Lý do vắng mặt", max_length=300, required=False)
-    accepted = forms.BooleanField(label="Lý do được chấp nhận", required=False)
+    reason = forms.CharField(label=_("Lý do vắng mặt"), max_length=300, required=False)
+    accepted = forms.BooleanField(label=_("Lý do được chấp nhận"), required=False)
 
 
 class MinutesForm(forms.ModelForm):
@@ -47,13 +48,13 @@ class MinutesForm(forms.ModelForm):
 
 
 class AgendaForm(forms.Form):
-    items = forms.CharField(label="Các mục, mỗi dòng một mục", widget=forms.Textarea(attrs={"rows": 14, "cols": 80}))
+    items = forms.CharField(label=_("Các mục, mỗi dòng một mục"), widget=forms.Textarea(attrs={"rows": 14, "cols": 80}))
 
 
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label="Loại tài liệu", choices=DocumentKind.choices)
-    title = forms.CharField(label="Tên tài liệu", max_length=200)
-    file = forms.FileField(label="Tệp (PDF, Word, ODT, TXT; tối đa 20 MB)")
+    kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=DocumentKind.choices)
+    title = forms.CharField(label=_("Tên tài liệu"), max_length=200)
+    file = forms.FileField(label=_("Tệp (PDF, Word, ODT, TXT; tối đa 20 MB)"))
 
 
 def first_error(form: forms.Form) -> str:

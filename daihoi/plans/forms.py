@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from daihoi.accounts.models import Role, User
 from daihoi.lib.forms import IdsChoiceField
@@ -31,7 +32,7 @@ def run_service(form: forms.Form, call: Callable[[], Any]) -> Any:
 
 
 class PlanForm(forms.ModelForm):
-    file = forms.FileField(label="Tệp kế hoạch", required=False, help_text="Bản chụp hoặc tệp Word/PDF của kế hoạch.")
+    file = forms.FileField(label=_("Tệp kế hoạch"), required=False, help_text=_("Bản chụp hoặc tệp Word/PDF của kế hoạch."))
 
     class Meta:
         model = Plan
@@ -44,28 +45,28 @@ class PlanForm(forms.ModelForm):
 
 
 class ScheduleForm(forms.Form):
-    scheduled_on = forms.DateField(label="Ngày đại hội", required=False, widget=DATE)
-    starts_at = forms.TimeField(label="Giờ bắt đầu", required=False, widget=TIME)
-    ends_at = forms.TimeField(label="Giờ kết thúc dự kiến", required=False, widget=TIME)
-    place = forms.CharField(label="Địa điểm", required=False, max_length=200)
+    scheduled_on = forms.DateField(label=_("Ngày đại hội"), required=False, widget=DATE)
+    starts_at = forms.TimeField(label=_("Giờ bắt đầu"), required=False, widget=TIME)
+    ends_at = forms.TimeField(label=_("Giờ kết thúc dự kiến"), required=False, widget=TIME)
+    place = forms.CharField(label=_("Địa điểm"), required=False, max_length=200)
     supervisors = IdsChoiceField(
-        label="Đảng ủy viên dự, chỉ đạo", required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Đảng ủy viên dự, chỉ đạo"), required=False, widget=forms.CheckboxSelectMultiple,
         queryset=User.objects.filter(role=Role.SUPERVISOR, is_active=True).order_by("first_name", "username"))
 
 
 class StepForm(forms.Form):
-    step = forms.ChoiceField(label="Bước", choices=Step.choices)
-    done_on = forms.DateField(label="Ngày thực hiện", widget=DATE, initial=lambda: timezone.localdate())
-    note = forms.CharField(label="Ghi chú", required=False, max_length=300)
+    step = forms.ChoiceField(label=_("Bước"), choices=Step.choices)
+    done_on = forms.DateField(label=_("Ngày thực hiện"), widget=DATE, initial=lambda: timezone.localdate())
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=300)
 
 
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label="Loại văn bản", choices=[c for c in DocumentKind.choices if c[0] != DocumentKind.PLAN])
-    file = forms.FileField(label="Tệp")
+    kind = forms.ChoiceField(label=_("Loại văn bản"), choices=[c for c in DocumentKind.choices if c[0] != DocumentKind.PLAN])
+    file = forms.FileField(label=_("Tệp"))
 
 
 class PlanFileForm(forms.Form):
-    file = forms.FileField(label="Tệp kế hoạch")
+    file = forms.FileField(label=_("Tệp kế hoạch"))
 
 
 class MemberChoice(forms.ModelChoiceField):
@@ -79,10 +80,10 @@ class MemberChoices(IdsChoiceField):
 
 
 class PersonnelForm(forms.Form):
-    seats = forms.IntegerField(label="Số chi ủy viên cần bầu", min_value=0, max_value=20, initial=0)
-    slate = MemberChoices(label="Danh sách dự kiến chi ủy", required=False, widget=forms.CheckboxSelectMultiple, queryset=Member.objects.none())
-    secretary = MemberChoice(label="Dự kiến bí thư", required=False, queryset=Member.objects.none())
-    deputy = MemberChoice(label="Dự kiến phó bí thư", required=False, queryset=Member.objects.none())
+    seats = forms.IntegerField(label=_("Số chi ủy viên cần bầu"), min_value=0, max_value=20, initial=0)
+    slate = MemberChoices(label=_("Danh sách dự kiến chi ủy"), required=False, widget=forms.CheckboxSelectMultiple, queryset=Member.objects.none())
+    secretary = MemberChoice(label=_("Dự kiến bí thư"), required=False, queryset=Member.objects.none())
+    deputy = MemberChoice(label=_("Dự kiến phó bí thư"), required=False, queryset=Member.objects.none())
 
     def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -99,15 +100,15 @@ class ResultForm(forms.Form):
     """Results typed from the paper minutes: attendance and D, then the votes of each person
     elected to the committee (empty for those not elected), the secretary and the deputy."""
 
-    summoned = forms.IntegerField(label="Đảng viên chính thức được triệu tập", min_value=1, max_value=MAX_COUNT)
-    present = forms.IntegerField(label="Đảng viên chính thức có mặt", min_value=0, max_value=MAX_COUNT)
-    denominator = forms.IntegerField(label="Số đảng viên tính kết quả bầu cử (D)", min_value=1, max_value=MAX_COUNT,
-                                     help_text="Theo biên bản kiểm phiếu: số triệu tập trừ các trường hợp không tính (Điều 30 Quy chế 190).")
-    committee_seats = forms.IntegerField(label="Số chi ủy viên được bầu", min_value=0, max_value=MAX_COUNT, initial=0)
-    secretary = MemberChoice(label="Bí thư", queryset=Member.objects.none())
-    secretary_votes = forms.IntegerField(label="Số phiếu bầu bí thư", min_value=0, max_value=MAX_COUNT)
-    deputy = MemberChoice(label="Phó bí thư", required=False, queryset=Member.objects.none())
-    deputy_votes = forms.IntegerField(label="Số phiếu bầu phó bí thư", min_value=0, max_value=MAX_COUNT, required=False)
+    summoned = forms.IntegerField(label=_("Đảng viên chính thức được triệu tập"), min_value=1, max_value=MAX_COUNT)
+    present = forms.IntegerField(label=_("Đảng viên chính thức có mặt"), min_value=0, max_value=MAX_COUNT)
+    denominator = forms.IntegerField(label=_("Số đảng viên tính kết quả bầu cử (D)"), min_value=1, max_value=MAX_COUNT,
+                                     help_text=_("Theo biên bản kiểm phiếu: số triệu tập trừ các trường hợp không tính (Điều 30 Quy chế 190)."))
+    committee_seats = forms.IntegerField(label=_("Số chi ủy viên được bầu"), min_value=0, max_value=MAX_COUNT, initial=0)
+    secretary = MemberChoice(label=_("Bí thư"), queryset=Member.objects.none())
+    secretary_votes = forms.IntegerField(label=_("Số phiếu bầu bí thư"), min_value=0, max_value=MAX_COUNT)
+    deputy = MemberChoice(label=_("Phó bí thư"), required=False, queryset=Member.objects.none())
+    deputy_votes = forms.IntegerField(label=_("Số phiếu bầu phó bí thư"), min_value=0, max_value=MAX_COUNT, required=False)
 
     def __init__(self, *args: Any, members: list[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -133,19 +134,19 @@ class ResultForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    decision_number = forms.CharField(label="Số quyết định chuẩn y", max_length=40, help_text="Ví dụ: 125-QĐ/ĐU")
-    decided_on = forms.DateField(label="Ngày quyết định", widget=DATE, initial=lambda: timezone.localdate())
+    decision_number = forms.CharField(label=_("Số quyết định chuẩn y"), max_length=40, help_text=_("Ví dụ: 125-QĐ/ĐU"))
+    decided_on = forms.DateField(label=_("Ngày quyết định"), widget=DATE, initial=lambda: timezone.localdate())
 
 
 class ReturnForm(forms.Form):
-    reason = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class FollowUpForm(forms.Form):
-    item = forms.ModelChoiceField(label="Việc", queryset=FollowUpItem.objects.all())
-    done_on = forms.DateField(label="Ngày hoàn thành", widget=DATE, initial=lambda: timezone.localdate())
-    file = forms.FileField(label="Văn bản kèm theo", required=False, help_text="Tải lại lần nữa sẽ thành bản mới.")
-    note = forms.CharField(label="Ghi chú", required=False, max_length=300)
+    item = forms.ModelChoiceField(label=_("Việc"), queryset=FollowUpItem.objects.all())
+    done_on = forms.DateField(label=_("Ngày hoàn thành"), widget=DATE, initial=lambda: timezone.localdate())
+    file = forms.FileField(label=_("Văn bản kèm theo"), required=False, help_text=_("Tải lại lần nữa sẽ thành bản mới."))
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=300)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Its own ids: the preparation steps' form on the same page has a date and note too."""
@@ -153,28 +154,28 @@ class FollowUpForm(forms.Form):
 
 
 class FollowUpUndoForm(forms.Form):
-    item = forms.ModelChoiceField(label="Việc", queryset=FollowUpItem.objects.all(), widget=forms.HiddenInput)
-    reason = forms.CharField(label="Lý do bỏ đánh dấu", max_length=300)
+    item = forms.ModelChoiceField(label=_("Việc"), queryset=FollowUpItem.objects.all(), widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Lý do bỏ đánh dấu"), max_length=300)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, auto_id="undo_%s", **kwargs)
 
 
 class DutyForm(forms.Form):
-    person = forms.ModelChoiceField(label="Chi ủy viên", queryset=ElectedPerson.objects.all())
-    areas = forms.CharField(label="Lĩnh vực phụ trách (mỗi dòng một lĩnh vực)", required=False,
+    person = forms.ModelChoiceField(label=_("Chi ủy viên"), queryset=ElectedPerson.objects.all())
+    areas = forms.CharField(label=_("Lĩnh vực phụ trách (mỗi dòng một lĩnh vực)"), required=False,
                             widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class FollowUpItemForm(forms.Form):
-    item = forms.ModelChoiceField(label="Việc", queryset=FollowUpItem.objects.all(), required=False, widget=forms.HiddenInput)
-    title = forms.CharField(label="Việc cần làm", max_length=200)
-    due_days = forms.IntegerField(label="Hạn (số ngày sau đại hội)", min_value=1, max_value=365)
-    residential_only = forms.BooleanField(label="Chỉ chi bộ tổ dân phố", required=False)
-    document_kind = forms.ChoiceField(label="Văn bản kèm theo", required=False,
+    item = forms.ModelChoiceField(label=_("Việc"), queryset=FollowUpItem.objects.all(), required=False, widget=forms.HiddenInput)
+    title = forms.CharField(label=_("Việc cần làm"), max_length=200)
+    due_days = forms.IntegerField(label=_("Hạn (số ngày sau đại hội)"), min_value=1, max_value=365)
+    residential_only = forms.BooleanField(label=_("Chỉ chi bộ tổ dân phố"), required=False)
+    document_kind = forms.ChoiceField(label=_("Văn bản kèm theo"), required=False,
                                       choices=[("", "—"), *[c for c in DocumentKind.choices if c[0] != DocumentKind.PLAN]])
 
 
 class CloseForm(forms.Form):
-    reason = forms.CharField(label="Lý do khép lại khi còn chi bộ chưa hoàn thành", required=False,
+    reason = forms.CharField(label=_("Lý do khép lại khi còn chi bộ chưa hoàn thành"), required=False,
                              widget=forms.Textarea(attrs={"rows": 3}))

@@ -11,18 +11,18 @@ class Plan(models.Model):
     of each plan, never a constant (2.5-year and 5-year terms both occur; 294-QĐ/TW)."""
 
     party_committee = models.ForeignKey(PartyCommittee, on_delete=models.PROTECT, related_name="plans", verbose_name="đảng bộ")
-    number = models.CharField("số và ký hiệu", max_length=40, help_text="Ví dụ: 74-KH/ĐU")
-    issued_on = models.DateField("ngày ban hành")
-    title = models.CharField("trích yếu", max_length=300, blank=True)
-    term_start_year = models.PositiveSmallIntegerField("nhiệm kỳ từ năm")
-    term_end_year = models.PositiveSmallIntegerField("nhiệm kỳ đến năm")
-    window_start = models.DateField("đại hội từ ngày")
-    window_end = models.DateField("đại hội đến hết ngày")
+    number = models.CharField(_("số và ký hiệu"), max_length=40, help_text=_("Ví dụ: 74-KH/ĐU"))
+    issued_on = models.DateField(_("ngày ban hành"))
+    title = models.CharField(_("trích yếu"), max_length=300, blank=True)
+    term_start_year = models.PositiveSmallIntegerField(_("nhiệm kỳ từ năm"))
+    term_end_year = models.PositiveSmallIntegerField(_("nhiệm kỳ đến năm"))
+    window_start = models.DateField(_("đại hội từ ngày"))
+    window_end = models.DateField(_("đại hội đến hết ngày"))
     # Personnel targets the ward sets for the new committees; each optional (issue 4).
-    min_women_percent = models.PositiveSmallIntegerField("tỷ lệ nữ tối thiểu (%)", null=True, blank=True)
-    min_under_40_percent = models.PositiveSmallIntegerField("tỷ lệ dưới 40 tuổi tối thiểu (%)", null=True, blank=True)
-    reelection_age_limit = models.PositiveSmallIntegerField("tuổi tối đa tham gia chi ủy", null=True, blank=True)
-    created_at = models.DateTimeField("ngày tạo", auto_now_add=True, null=True)
+    min_women_percent = models.PositiveSmallIntegerField(_("tỷ lệ nữ tối thiểu (%)"), null=True, blank=True)
+    min_under_40_percent = models.PositiveSmallIntegerField(_("tỷ lệ dưới 40 tuổi tối thiểu (%)"), null=True, blank=True)
+    reelection_age_limit = models.PositiveSmallIntegerField(_("tuổi tối đa tham gia chi ủy"), null=True, blank=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True, null=True)
 
     class Meta:
         verbose_name = "kế hoạch đại hội"

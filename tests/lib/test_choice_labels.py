@@ -104,3 +104,17 @@ def test_a_vote_opened_by_an_english_reader_is_titled_and_audited_in_vietnamese(
     assert motion.title == "Thông qua chương trình đại hội"
     entry = AuditEntry.objects.filter(model="elections.Election", object_id=str(election.pk)).get()
     assert entry.object_repr.startswith("Chi ủy · ")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "english", "vietnamese_label"), [
+    ("/dai-hoi/ke-hoach/moi/", "Number and symbol", "Số và ký hiệu"),
+    ("/tin-tuc/soan-tin/moi/", "Summary (lead)", "Tóm tắt (sapo)"),
+])
+def test_form_labels_are_in_english_for_an_english_reader(client_for: Any, ward_office_user: Any, ward: Any,
+                                                          url: str, english: str, vietnamese_label: str):
+    client = client_for(ward_office_user)
+    assert vietnamese_label in client.get(url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(url).content.decode()
+    assert english in page and vietnamese_label not in page
