@@ -4,23 +4,30 @@ when there are more names than seats, agree/disagree otherwise), short names and
 number of pages; on every ballot each name reads exactly once, in its own row, its words in
 order even when wrapped onto a second line; every word sits inside its ballot cell, clear of the
 corner squares, and inside its own box (nothing clipped, nothing spilling into the next column or
-the mark boxes); names are never smaller than 8 pt. Rendered in process; pdftotext -bbox runs
-two at a time."""
+the mark boxes); names are never smaller than 8 pt. Every day the sweep prints every boundary (the
+sizes in EDGES and both sides of each change of sheet split, name columns or page count) and a
+fixed sample of the sizes between; HYPOTHESIS_PROFILE=deep, the suite's deep flag (README,
+Testing), prints every size as well. Rendered in process; the PDFs are read in two batches at a
+time, each one pdfunite and one pdftotext -bbox (a process costs more than reading a ballot)."""
 import html
+import os
 import re
 import shutil
 import subprocess
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 
+import pypdfium2
 import pytest
 
 from daihoi.elections.ballot_pdf import (
     MARK_W, MIN_NAME_PT, NUMBER_W, PAGE_H, BallotSpec, Layout, ballots_pdf, sheet_split)
 from daihoi.elections.scanning.layout import MARKER_INSET, MARKER_SIZE, MM
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdfunite") is None,
+                                reason="pdftotext and pdfunite (poppler-utils) are not installed")
 
 FAMILIES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
 MIDDLES = ["Thị", "Văn", "Hữu", "Ngọc", "Quốc", "Thượng", "Đức", "Xuân", "Khánh", "Phương", "Huyền", "Tường", "Nguyệt"]
@@ -28,6 +35,8 @@ GIVEN = ["Ánh", "Ấn", "Bích", "Cường", "Dũng", "Giang", "Hải", "Hằng
          "Ỷ", "Yến", "Khuê", "Tuyết", "Nghĩa", "Thưởng"]
 WIDE = "Hoàng Thượng Nguyễn Phương Trường Quỳnh Nguyệt Hưởng Dưỡng Khuyến"
 EDGES = {1, 2, 3, 4, 5, 8, 9, 12, 13, 30, 60, 61, 119, 120}
+INTERIOR_SAMPLE = set(range(7, 121, 10))  # every day, beside the boundaries
+DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "deep"
 TOLERANCE = 0.6  # points: pdftotext rounds glyph boxes
 Word = tuple[float, float, float, float, str]
 
@@ -60,9 +69,9 @@ def short_names(count: int) -> tuple[str, ...]:
     return tuple(unicodedata.normalize("NFC", name) for name in names)
 
 
-CASES = ([("strike", "long", n) for n in range(2, 121)] + [("approve", "long", n) for n in range(1, 121)]
-         + [(form, "short", n) for form in ("strike", "approve") for n in sorted(set(range(1, 121, 3)) | EDGES)
-            if n > 1 or form == "approve"])
+FULL_SWEEP = ([("strike", "long", n) for n in range(2, 121)] + [("approve", "long", n) for n in range(1, 121)]
+              + [(form, "short", n) for form in ("strike", "approve") for n in sorted(set(range(1, 121, 3)) | EDGES)
+                 if n > 1 or form == "approve"])
 
 
 def spec_for(form: str, kind: str, size: int) -> BallotSpec:
@@ -72,21 +81,51 @@ def spec_for(form: str, kind: str, size: int) -> BallotSpec:
                       "2025–2030", seats, names, form, "BC7-L1-DS2")
 
 
+@cache
+def split(form: str, kind: str, size: int) -> tuple[int, int, Layout]:
+    return sheet_split(spec_for(form, kind, size))
+
+
+def layout_changes(form: str, kind: str) -> set[int]:
+    """The sizes on either side of each change of sheet split, name columns or page count."""
+    first = 2 if form == "strike" else 1
+    shape = {n: (across, down, layout.columns, layout.pages)
+             for n in range(first, 121) for across, down, layout in [split(form, kind, n)]}
+    return {m for n in range(first + 1, 121) if shape[n] != shape[n - 1] for m in (n - 1, n)}
+
+
+def sweep_cases() -> list[tuple[str, str, int]]:
+    """Every boundary and the interior sample of both forms and both kinds of names; the full
+    sweep too with the deep flag."""
+    chosen = set(FULL_SWEEP) if DEEP else set()
+    for form in ("strike", "approve"):
+        for kind in ("long", "short"):
+            sizes = EDGES | layout_changes(form, kind) | INTERIOR_SAMPLE
+            chosen |= {(form, kind, n) for n in sizes if n > 1 or form == "approve"}
+    return sorted(chosen)
+
+
 def copies_for(layout: Layout, across: int, down: int) -> int:
     """Several ballots per sheet: a full sheet and a part-filled one; a ballot of several pages:
     two copies (each starts on a sheet of its own); one ballot per sheet: one."""
     return 2 if layout.pages > 1 else across * down + 1 if across * down > 1 else 1
 
 
-def bbox_pages(path: Path) -> list[list[Word]]:
-    """Words (xMin, yMin, xMax, yMax, text) of each page, y from the top, as pdftotext sees them."""
-    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True).stdout
+def bbox_pages(paths: list[Path], merged: Path) -> list[list[list[Word]]]:
+    """Words (xMin, yMin, xMax, yMax, text) of each page of each PDF, y from the top, as
+    pdftotext sees them: the PDFs joined into ``merged`` by one pdfunite and read by one
+    pdftotext, the pages handed back to each PDF by its own page count."""
+    subprocess.run(["pdfunite", *map(str, paths), str(merged)], capture_output=True, check=True)
+    out = subprocess.run(["pdftotext", "-bbox", str(merged), "-"], capture_output=True, check=True, text=True).stdout
     pages = []
     for page in out.split("<page ")[1:]:
         words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)
         pages.append([(float(a), float(b), float(c), float(d), unicodedata.normalize("NFC", html.unescape(t)))
                       for a, b, c, d, t in words])
-    return pages
+    counts = [len(pypdfium2.PdfDocument(path)) for path in paths]
+    assert len(pages) == sum(counts), (len(pages), counts)
+    starts = [sum(counts[:index]) for index in range(len(counts))]
+    return [pages[start:start + count] for start, count in zip(starts, counts)]
 
 
 def row_boxes(layout: Layout, form: str, page: int) -> list[tuple[int, tuple[float, ...], tuple[float, ...]]]:
@@ -156,12 +195,11 @@ def cell_problems(words: list[Word], layout: Layout, spec: BallotSpec, page: int
     return problems
 
 
-def problems_of(form: str, kind: str, size: int, path: Path) -> list[str]:
+def problems_of(form: str, kind: str, size: int, pages: list[list[Word]]) -> list[str]:
     spec = spec_for(form, kind, size)
-    across, down, layout = sheet_split(spec)
+    across, down, layout = split(form, kind, size)
     per_sheet, copies = across * down, copies_for(layout, across, down)
     padded = layout.pages + layout.pages % 2 if layout.pages > 1 else 1
-    pages = bbox_pages(path)
     expected_pages = copies * padded if layout.pages > 1 else -(-copies // per_sheet)
     problems = [] if len(pages) == expected_pages else [f"{len(pages)} trang, cần {expected_pages}"]
     if layout.font_pt < MIN_NAME_PT:
@@ -201,16 +239,25 @@ def problems_of(form: str, kind: str, size: int, path: Path) -> list[str]:
 
 
 def test_every_list_from_1_to_120_names_prints_whole_on_every_ballot(tmp_path: Path) -> None:
-    paths = {}
-    for case in CASES:
-        spec = spec_for(*case)
-        across, down, layout = sheet_split(spec)
-        paths[case] = tmp_path / ("-".join(map(str, case)) + ".pdf")
-        paths[case].write_bytes(ballots_pdf(spec, copies_for(layout, across, down)))
+    cases = sweep_cases()
+    paths = []
+    for case in cases:
+        across, down, layout = split(*case)
+        paths.append(tmp_path / ("-".join(map(str, case)) + ".pdf"))
+        paths[-1].write_bytes(ballots_pdf(spec_for(*case), copies_for(layout, across, down)))
+    halves = [(paths[::2], tmp_path / "even.pdf"), (paths[1::2], tmp_path / "odd.pdf")]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        found = dict(zip(CASES, pool.map(lambda case: problems_of(*case, paths[case]), CASES)))
+        even, odd = pool.map(lambda half: bbox_pages(*half), halves)
+    pages = [pdf for pair in zip(even, odd) for pdf in pair] + even[len(odd):]
+    found = {case: problems_of(*case, pdf_pages) for case, pdf_pages in zip(cases, pages, strict=True)}
     broken = {case: problems[:3] for case, problems in found.items() if problems}
     assert not broken, broken
+
+
+def test_the_everyday_sweep_keeps_every_boundary() -> None:
+    cases = set(sweep_cases())
+    assert {("strike", "long", n) for n in (69, 70)} | {("approve", "long", n) for n in (44, 45, 91, 92)} <= cases
+    assert {("approve", "short", n) for n in (88, 89)} | {("strike", "long", n) for n in EDGES - {1}} <= cases
 
 
 def test_short_lists_share_a_sheet_and_long_ones_get_a_whole_page() -> None:
@@ -224,15 +271,14 @@ def test_a_ballot_takes_a_second_page_only_when_no_readable_size_fits_one_side()
     two columns beside the mark boxes); the hardest lists, every name 40 to 60 characters, fit
     one side up to 69 (strike) and 44 (agree/disagree, one column: wrapped beside the mark boxes
     they would take more room), and the longest agree/disagree lists take three pages."""
-    multi = {(form, kind): [n for n in range(1, 121) if (form, n) != ("strike", 1)
-                            and sheet_split(spec_for(form, kind, n))[2].pages > 1]
+    multi = {(form, kind): [n for n in range(1, 121) if (form, n) != ("strike", 1) and split(form, kind, n)[2].pages > 1]
              for form in ("strike", "approve") for kind in ("short", "long")}
     assert multi[("strike", "short")] == []
     assert multi[("approve", "short")] == list(range(89, 121))
     assert multi[("strike", "long")] == list(range(70, 121))
     assert multi[("approve", "long")] == list(range(45, 121))
-    assert max(sheet_split(spec_for("strike", "long", n))[2].pages for n in range(2, 121)) == 2
-    assert [n for n in range(1, 121) if sheet_split(spec_for("approve", "long", n))[2].pages == 3] == list(range(92, 121))
+    assert max(split("strike", "long", n)[2].pages for n in range(2, 121)) == 2
+    assert [n for n in range(1, 121) if split("approve", "long", n)[2].pages == 3] == list(range(92, 121))
 
 
 def test_a_word_wider_than_any_column_is_broken_between_letters_rather_than_clipped() -> None:
