@@ -36,6 +36,22 @@ def _fast_password_hasher(django_test_environment: None) -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _file_caches_in_tmp(django_test_environment: None, tmp_path_factory: Any) -> Iterator[None]:
+    """The file-based caches (the shared state, the sessions) in a folder of this run, not the
+    data folder: another run at the same time (another developer's, the other database's)
+    neither reads them nor empties them between its tests (_fresh_cache), which broke the login
+    throttling tests at random."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    folder = tmp_path_factory.mktemp("caches")
+    caches = {alias: {**config, "LOCATION": str(folder / alias)} if config["BACKEND"].endswith("FileBasedCache") else config
+              for alias, config in settings.CACHES.items()}
+    with override_settings(CACHES=caches):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
