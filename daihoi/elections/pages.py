@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from daihoi.congresses.selectors import hall_counts
 from daihoi.documents.contexts import INVALID_REASON_LABELS
@@ -175,11 +176,13 @@ def result_card(round_: Round, outcome: selectors.Outcome | None = None) -> dict
     if result is None:
         return None
     return {
-        "round": round_, "title": f"{round_.election.get_office_display()} · lần bầu {round_.number}",
+        "round": round_, "title": _("%(office)s · lần bầu %(number)s") % {
+            "office": round_.election.get_office_display(), "number": round_.number},
         "announced": round_.status == RoundStatus.LOCKED, "result": result,
-        "status_text": {"complete": "Bầu đủ số lượng", "unfilled": f"Còn {result['unfilled']} chỗ chưa bầu đủ",
-                        "tie": "Có người bằng phiếu: bầu lại giữa những người bằng phiếu",
-                        "void": "Lần bầu không có giá trị: số phiếu thu vào nhiều hơn phát ra"}[result["status"]],
+        "status_text": {"complete": _("Bầu đủ số lượng"),
+                        "unfilled": _("Còn %(n)s chỗ chưa bầu đủ") % {"n": result["unfilled"]},
+                        "tie": _("Có người bằng phiếu: bầu lại giữa những người bằng phiếu"),
+                        "void": _("Lần bầu không có giá trị: số phiếu thu vào nhiều hơn phát ra")}[result["status"]],
         "rows": sorted(result["candidates"], key=lambda c: (not c["elected"], -c["votes"])),
         "invalid": [(INVALID_REASON_LABELS[r], n) for r, n in result["ballots"]["invalid_reasons"].items() if n],
     }

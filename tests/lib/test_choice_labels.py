@@ -39,7 +39,7 @@ def _site_language() -> Any:
 
 
 def test_every_choice_class_of_the_models_is_covered():
-    assert len(CHOICES) == 23
+    assert len(CHOICES) >= 23
 
 
 @pytest.mark.parametrize("choices", CHOICES, ids=lambda c: f"{c.__module__.split('.')[-2]}.{c.__name__}")
