@@ -27,6 +27,10 @@ MARKED_AT, EMPTY_BELOW = 0.03, 0.001
 # A box with no ink is empty only if it has no faint mark either: a small dot photographed by a
 # phone comes out lighter than INK (a box left empty has no pixel darker than FAINT at all).
 FAINT, FAINT_MM2 = 0.8, 0.1
+# Nor a small dark spot: pixels this much darker than the box's paper. A dot of light grey ink,
+# 0.5 mm wide, can keep under FAINT_MM2 of pixels darker than FAINT (3 of the 3.6 needed,
+# depending on the scanner's noise) yet stands 0.2–0.3 below the paper around it.
+SPOT_CONTRAST = 0.15
 MARK_FAINT_MM2, MIDDLE_MM = 2.0, 2.0  # see _box_reading
 OUTSIDE_MM2 = 2.0  # new ink outside the rows above this many mm² is extra content
 SPECK_MM2 = 0.35  # smaller specks (dust, noise) are ignored
@@ -402,13 +406,12 @@ def _read_ballot(straight: np.ndarray, reading: BallotReading) -> None:
         return
     ink = cv2.compare(straight, INK, cv2.CMP_LT) & 1
     blank = blank_cell(reading.spec)
-    faint = cv2.compare(straight, FAINT, cv2.CMP_LT) & 1 if geometry.form == "approve" else ink
     for row in geometry.rows:
         new = _row_new_ink(ink, reading.spec, row.row)
         if geometry.form == "strike":
             reading.rows.append(_strike_row(new, blank, row.name))
         else:
-            reading.rows.append(_approve_row(new, faint, blank, row))
+            reading.rows.append(_approve_row(new, straight, blank, row))
     uncertain = reading.uncertain_rows
     if uncertain:
         reading.reasons.append(f"Chưa chắc chắn ở dòng {', '.join(map(str, uncertain))}.")
@@ -527,26 +530,47 @@ def _box_fill(new: _RowInk, box: Box) -> float:
     return float(inner.mean()) if inner.size else 0.0
 
 
-def _box_reading(new: _RowInk, faint: np.ndarray, box: Box) -> RowReading:
-    """Marked, empty or "?"; "empty" also needs no faint mark inside. A thin or light tick or X
-    (some ink, under MARKED_AT) is a mark when its faint trace fills MARK_FAINT_MM2 of the box's
-    middle, where a dot is far smaller and a neighbour's mark running over the border is not."""
+def _box_reading(new: _RowInk, straight: np.ndarray, box: Box) -> RowReading:
+    """Marked, empty or "?"; "empty" also needs no faint mark and no dark spot inside. A thin or
+    light tick or X (some ink, under MARKED_AT) is a mark when its faint trace fills
+    MARK_FAINT_MM2 of the box's middle, where a dot is far smaller and a neighbour's mark running
+    over the border is not."""
     reading = _decide(_box_fill(new, box), MARKED_AT, EMPTY_BELOW, "x", "")
     x0, y0, x1, y1 = _inside(box)
-    if reading.value == "" and cv2.countNonZero(faint[y0:y1, x0:x1]) >= FAINT_MM2 * PPM * PPM:
+    inner = straight[y0:y1, x0:x1]
+    if reading.value == "" and (_faint(inner) >= FAINT_MM2 * PPM * PPM or _dark_spot(inner)):
         return RowReading("?", reading.score, 0.0)
     if reading.value == "?":
         x, y, w, h = box
         cx0, cy0, cx1, cy1 = px((x + MIDDLE_MM, y + MIDDLE_MM, w - 2 * MIDDLE_MM, h - 2 * MIDDLE_MM))
-        if cv2.countNonZero(faint[cy0:cy1, cx0:cx1]) >= MARK_FAINT_MM2 * PPM * PPM:
+        if _faint(straight[cy0:cy1, cx0:cx1]) >= MARK_FAINT_MM2 * PPM * PPM:
             return RowReading("x", reading.score, 0.6)
     return reading
 
 
-def _approve_row(new: _RowInk, faint: np.ndarray, blank: np.ndarray, row: RowBox) -> RowReading:
+def _faint(area: np.ndarray) -> int:
+    """Pixels darker than FAINT."""
+    return cv2.countNonZero(cv2.compare(area, FAINT, cv2.CMP_LT)) if area.size else 0
+
+
+def _dark_spot(area: np.ndarray) -> bool:
+    """Whether one connected spot of FAINT_MM2 stands SPOT_CONTRAST below the box's paper (its
+    median: an empty box is all paper). Connected: the noise of a phone photo straightened up to
+    PPM leaves single pixels that dark scattered over an empty box, never a spot of 4."""
+    if area.size == 0:
+        return False
+    darker = cv2.compare(area, float(np.median(area)) - SPOT_CONTRAST, cv2.CMP_LT)
+    need = FAINT_MM2 * PPM * PPM
+    if cv2.countNonZero(darker) < need:
+        return False
+    _, _, stats = _components(darker)
+    return bool((stats[1:, cv2.CC_STAT_AREA] >= need).any())
+
+
+def _approve_row(new: _RowInk, straight: np.ndarray, blank: np.ndarray, row: RowBox) -> RowReading:
     """Each box marked or empty; any doubt in either box, or ink across the name, is review."""
     assert row.agree is not None and row.disagree is not None
-    boxes = [_box_reading(new, faint, box) for box in (row.agree, row.disagree)]
+    boxes = [_box_reading(new, straight, box) for box in (row.agree, row.disagree)]
     across_name = _coverage(new, *_name_extent(blank, row.name))
     score = max(b.score for b in boxes)
     if any(b.value == "?" for b in boxes) or across_name > CLEAN_BELOW:
