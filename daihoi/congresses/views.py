@@ -10,6 +10,7 @@ from django.forms import Form
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from daihoi.congresses import selectors, services
@@ -25,7 +26,7 @@ def _ids(values: list[str]) -> list[int]:
     try:
         return [int(value) for value in values if value]
     except ValueError:
-        raise ValidationError("Dữ liệu chọn không hợp lệ.") from None
+        raise ValidationError(_("Dữ liệu chọn không hợp lệ.")) from None
 
 
 def _act(request: HttpRequest, congress: Congress, action: Callable[[], str], back: str = "congresses:hall",
@@ -76,8 +77,12 @@ def summons(request: HttpRequest, congress_id: int) -> HttpResponse:
 @login_required
 def summons_build(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
-    return _act(request, congress, lambda: f"Đã lập danh sách triệu tập; thêm mới {services.summons_build(congress=congress)} đồng chí.",
-                "congresses:summons")
+    def build() -> str:
+        added = services.summons_build(congress=congress)
+        return ngettext("Đã lập danh sách triệu tập; thêm mới %(count)d đồng chí.",
+                        "Đã lập danh sách triệu tập; thêm mới %(count)d đồng chí.", added) % {"count": added}
+
+    return _act(request, congress, build, "congresses:summons")
 
 
 @login_required
@@ -97,7 +102,7 @@ def absence(request: HttpRequest, congress_id: int, attendance_id: int) -> HttpR
     row = get_object_or_404(congress.attendances, pk=attendance_id)
     form = AbsenceForm(request.POST)
     return _act(request, congress, lambda: (services.attendance_set_absence(attendance=row, **form.cleaned_data)
-                                            or f"Đã ghi lý do vắng mặt của đồng chí {row.member.full_name}."),
+                                            or _("Đã ghi lý do vắng mặt của đồng chí %(name)s.") % {"name": row.member.full_name}),
                 "congresses:summons", form)
 
 
@@ -137,7 +142,7 @@ def _checkin_result(request: HttpRequest, congress_id: int, action: Callable[[],
         result, error = None, " ".join(problem.messages)
     outcome = "error" if result is None else "new" if result.checked_in else "already"
     if not request.headers.get("HX-Request"):
-        messages.add_message(request, messages.ERROR if error else messages.SUCCESS, error or "Đã điểm danh.")
+        messages.add_message(request, messages.ERROR if error else messages.SUCCESS, error or _("Đã điểm danh."))
         return redirect("congresses:checkin", congress_id=congress_id)
     response = HttpResponse(render_to_string("congresses/_checkin_result.html", {
         "result": result, "error": error, "counts": selectors.hall_counts_of(congress_id)}))
@@ -158,7 +163,7 @@ def checkout(request: HttpRequest, congress_id: int, attendance_id: int) -> Http
     congress = access_congress(request.user, congress_id, need="check_in")
     row = get_object_or_404(congress.attendances.select_related("member"), pk=attendance_id)
     return _act(request, congress, lambda: services.attendance_check_out(attendance=row)
-                or f"Đồng chí {row.member.full_name} đã rời hội trường.", "congresses:checkin")
+                or _("Đồng chí %(name)s đã rời hội trường.") % {"name": row.member.full_name}, "congresses:checkin")
 
 
 @login_required
@@ -186,11 +191,11 @@ def bodies_set(request: HttpRequest, congress_id: int) -> HttpResponse:
 
     def seat() -> str:
         if body not in Body.values:
-            raise ValidationError("Cơ quan không hợp lệ.")
+            raise ValidationError(_("Cơ quan không hợp lệ."))
         head = _ids([request.POST.get("head", "")])
         services.bodies_set(congress=congress, body=Body(body), member_ids=_ids(request.POST.getlist("member")),
                             head_id=head[0] if head else None)
-        return f"Đã lưu {Body(body).label.lower()}."
+        return _("Đã lưu %(body)s.") % {"body": Body(body).label.lower()}
 
     return _act(request, congress, seat, "congresses:bodies")
 
@@ -209,10 +214,10 @@ def agenda_edit(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     if "template" in request.POST:
         return _act(request, congress, lambda: services.agenda_apply_template(congress=congress)
-                    or "Đã dùng chương trình mẫu.", "congresses:agenda")
+                    or _("Đã dùng chương trình mẫu."), "congresses:agenda")
     titles = request.POST.get("items", "").splitlines()
     return _act(request, congress, lambda: services.agenda_set(congress=congress, titles=titles)
-                or "Đã lưu chương trình đại hội.", "congresses:agenda")
+                or _("Đã lưu chương trình đại hội."), "congresses:agenda")
 
 
 @require_POST
@@ -220,7 +225,7 @@ def agenda_edit(request: HttpRequest, congress_id: int) -> HttpResponse:
 def agenda_current(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     return _act(request, congress, lambda: services.agenda_set_current(
-        congress=congress, item_id=(_ids([request.POST.get("item", "")]) or [None])[0]) or "Đã chuyển mục chương trình.",
+        congress=congress, item_id=(_ids([request.POST.get("item", "")]) or [None])[0]) or _("Đã chuyển mục chương trình."),
         "congresses:hall" if request.POST.get("back") == "hall" else "congresses:agenda")
 
 
@@ -239,7 +244,7 @@ def minutes_save(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     form = MinutesForm(request.POST)
     return _act(request, congress, lambda: services.proceedings_update(congress=congress, **form.cleaned_data)
-                or "Đã lưu nội dung biên bản.", "congresses:minutes", form)
+                or _("Đã lưu nội dung biên bản."), "congresses:minutes", form)
 
 
 @require_POST
@@ -248,7 +253,7 @@ def proceedings_mark(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     moment = request.POST.get("moment", "")
     return _act(request, congress, lambda: services.proceedings_mark(congress=congress, moment=moment)
-                or ("Đã ghi giờ khai mạc." if moment == "opened_at" else "Đã ghi giờ bế mạc."))
+                or (_("Đã ghi giờ khai mạc.") if moment == "opened_at" else _("Đã ghi giờ bế mạc.")))
 
 
 # ---- show-of-hands votes -------------------------------------------------------------------
@@ -268,7 +273,7 @@ def motion_open(request: HttpRequest, congress_id: int) -> HttpResponse:
     form = MotionOpenForm(request.POST)
     return _act(request, congress, lambda: services.motion_open(
         congress=congress, kind=MotionKind(form.cleaned_data["kind"]), title=form.cleaned_data["title"])
-        and "Đã mở biểu quyết.", "congresses:motions", form)
+        and _("Đã mở biểu quyết."), "congresses:motions", form)
 
 
 @require_POST
@@ -277,9 +282,9 @@ def motion_record(request: HttpRequest, congress_id: int, motion_id: int) -> Htt
     congress = access_congress(request.user, congress_id, need="run")
     motion = get_object_or_404(congress.motions, pk=motion_id)
     form = MotionRecordForm(request.POST)
-    return _act(request, congress, lambda: "Đã ghi kết quả: " + (
-        "thông qua." if services.motion_record(motion=motion, **form.cleaned_data).passed else "không thông qua."),
-        "congresses:motions", form)
+    return _act(request, congress, lambda: (
+        _("Đã ghi kết quả: thông qua.") if services.motion_record(motion=motion, **form.cleaned_data).passed
+        else _("Đã ghi kết quả: không thông qua.")), "congresses:motions", form)
 
 
 @require_POST
@@ -287,7 +292,7 @@ def motion_record(request: HttpRequest, congress_id: int, motion_id: int) -> Htt
 def motion_cancel(request: HttpRequest, congress_id: int, motion_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     motion = get_object_or_404(congress.motions, pk=motion_id)
-    return _act(request, congress, lambda: services.motion_cancel(motion=motion) or "Đã huỷ biểu quyết.", "congresses:motions")
+    return _act(request, congress, lambda: services.motion_cancel(motion=motion) or _("Đã huỷ biểu quyết."), "congresses:motions")
 
 
 # ---- discussion ----------------------------------------------------------------------------
@@ -305,8 +310,8 @@ def discussion(request: HttpRequest, congress_id: int) -> HttpResponse:
 def speaker_add(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     form = SpeakerForm(request.POST)
-    return _act(request, congress, lambda: "Đã ghi tên vào danh sách phát biểu: " + services.speaker_add(
-        congress=congress, **form.cleaned_data).member.full_name + ".", "congresses:discussion", form)
+    return _act(request, congress, lambda: _("Đã ghi tên vào danh sách phát biểu: %(name)s.") % {"name": services.speaker_add(
+        congress=congress, **form.cleaned_data).member.full_name}, "congresses:discussion", form)
 
 
 @require_POST
@@ -318,9 +323,9 @@ def speaker_change(request: HttpRequest, congress_id: int, speaker_id: int) -> H
     change = request.POST.get("change", "")
     if change == "remove":
         return _act(request, congress, lambda: services.speaker_remove(speaker=speaker)
-                    or f"Đã bỏ tên đồng chí {speaker.member.full_name} khỏi danh sách.", "congresses:discussion")
+                    or _("Đã bỏ tên đồng chí %(name)s khỏi danh sách.") % {"name": speaker.member.full_name}, "congresses:discussion")
     return _act(request, congress, lambda: services.speaker_move(speaker=speaker, up=change == "up")
-                or "Đã đổi thứ tự phát biểu.", "congresses:discussion")
+                or _("Đã đổi thứ tự phát biểu."), "congresses:discussion")
 
 
 @require_POST
@@ -329,7 +334,7 @@ def speakers_close(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     closed = request.POST.get("closed") == "1"
     return _act(request, congress, lambda: services.speakers_close(congress=congress, closed=closed)
-                or ("Đã khóa danh sách phát biểu." if closed else "Đã mở lại danh sách phát biểu."), "congresses:discussion")
+                or (_("Đã khóa danh sách phát biểu.") if closed else _("Đã mở lại danh sách phát biểu.")), "congresses:discussion")
 
 
 @require_POST
@@ -342,9 +347,9 @@ def timer(request: HttpRequest, congress_id: int) -> HttpResponse:
         data = form.cleaned_data
         if data["action"] == "start":
             services.timer_start(congress=congress, minutes=data["minutes"], speaker_id=data["speaker"])
-            return "Đồng hồ đang chạy."
+            return _("Đồng hồ đang chạy.")
         getattr(services, f"timer_{data['action']}")(congress=congress)
-        return "Đã tạm dừng đồng hồ." if data["action"] == "pause" else "Đã kết thúc lượt phát biểu."
+        return _("Đã tạm dừng đồng hồ.") if data["action"] == "pause" else _("Đã kết thúc lượt phát biểu.")
 
     return _act(request, congress, run, "congresses:discussion", form)
 
@@ -365,7 +370,7 @@ def document_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     form = DocumentForm(request.POST, request.FILES)
     return _act(request, congress, lambda: services.document_upload(congress=congress, **form.cleaned_data)
-                and "Đã đăng tài liệu cho đảng viên chi bộ.", "congresses:documents", form)
+                and _("Đã đăng tài liệu cho đảng viên chi bộ."), "congresses:documents", form)
 
 
 @require_POST
@@ -373,7 +378,7 @@ def document_upload(request: HttpRequest, congress_id: int) -> HttpResponse:
 def document_delete(request: HttpRequest, congress_id: int, document_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id, need="run")
     document = get_object_or_404(congress.documents, pk=document_id)
-    return _act(request, congress, lambda: services.document_delete(document=document) or "Đã gỡ tài liệu.",
+    return _act(request, congress, lambda: services.document_delete(document=document) or _("Đã gỡ tài liệu."),
                 "congresses:documents")
 
 

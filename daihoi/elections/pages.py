@@ -160,7 +160,7 @@ def totals_from_post(post: Mapping[str, str], round_: Round) -> dict[str, Any]:
     def number(name: str) -> int:
         value = post.get(name, "").strip() or "0"
         if not value.isdigit():
-            raise ValidationError(f"“{value}” không phải một số.")
+            raise ValidationError(_("“%(value)s” không phải một số.") % {"value": value})
         return int(value)
 
     reasons = {reason: number(f"reason-{reason}") for reason in INVALID_REASONS}

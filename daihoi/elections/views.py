@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from daihoi.congresses.access import access_congress, congresses_visible_to, may
@@ -24,7 +25,7 @@ def _int(request: HttpRequest, name: str, default: int | None = None) -> int:
     if not value and default is not None:
         return default
     if not value.isdigit():
-        raise ValidationError(f"“{value}” không phải một số (trường {name}).")
+        raise ValidationError(_("“%(value)s” không phải một số (trường %(field)s).") % {"value": value, "field": name})
     return int(value)
 
 
@@ -47,7 +48,13 @@ def _say(_done: object, message: str) -> str:
 
 
 def _passed(motion: Any, yes: str) -> str:
-    return yes if motion.passed else f"Không thông qua: {motion.title} ({motion.agree}/{motion.snapshot.denominator} tán thành)."
+    return yes if motion.passed else _("Không thông qua: %(title)s (%(agree)s/%(denominator)s tán thành).") % {
+        "title": motion.title, "agree": motion.agree, "denominator": motion.snapshot.denominator}
+
+
+def _runoff(seats: int) -> str:
+    return ngettext("Đã lập danh sách bầu lại (%(seats)s chỗ) giữa những người bằng phiếu.",
+                    "Đã lập danh sách bầu lại (%(seats)s chỗ) giữa những người bằng phiếu.", seats) % {"seats": seats}
 
 
 @login_required
@@ -63,8 +70,9 @@ def congress_elections(request: HttpRequest, congress_id: int) -> HttpResponse:
         access_congress(request.user, congress_id, need="run")
         if request.POST.get("action") == "submit_results":
             return _act(request, lambda: _say(services.congress_results_submit(congress=congress, user=request.user, on=timezone.localdate()),
-                                              "Đã trình kết quả bầu cử lên Đảng ủy để chuẩn y."), request.path)
-        return _act(request, lambda: f"Đã tạo cuộc bầu {services.election_create(congress=congress, office=request.POST.get('office', ''), seats=_int(request, 'seats'), user=request.user).get_office_display().lower()}.",
+                                              _("Đã trình kết quả bầu cử lên Đảng ủy để chuẩn y.")), request.path)
+        return _act(request, lambda: _("Đã tạo cuộc bầu %(office)s.") % {"office": services.election_create(
+            congress=congress, office=request.POST.get('office', ''), seats=_int(request, 'seats'), user=request.user).get_office_display().lower()},
                     request.path)
     return render(request, "elections/congress.html", pages.congress_page(congress, may(request.user, "run")))
 
@@ -82,16 +90,18 @@ def election_action(request: HttpRequest, election_id: int, action: str) -> Http
     election = access_election(request.user, election_id, need="run")
     user = request.user
     steps: dict[str, Callable[[], str]] = {
-        "seats": lambda: _say(services.seats_set(election=election, seats=_int(request, "seats"), user=user), "Đã đổi số lượng cần bầu."),
-        "add": lambda: f"Đã thêm đồng chí {services.candidate_add(election=election, member_id=_int(request, 'member'), source=request.POST.get('source', ''), user=user).full_name}.",
+        "seats": lambda: _say(services.seats_set(election=election, seats=_int(request, "seats"), user=user), _("Đã đổi số lượng cần bầu.")),
+        "add": lambda: _("Đã thêm đồng chí %(name)s.") % {"name": services.candidate_add(
+            election=election, member_id=_int(request, 'member'), source=request.POST.get('source', ''), user=user).full_name},
         "poll": lambda: " ".join(services.poll_record(election=election, user=user, votes={
-            int(key[5:]): _int(request, key) for key in request.POST if key.startswith("poll-")})) or "Đã ghi kết quả lấy phiếu giới thiệu.",
-        "adopt": lambda: _passed(services.list_adopt(election=election, hands=_hands(request), user=user), "Đại hội đã thông qua số lượng và danh sách bầu cử."),
-        "new_list": lambda: f"Đã lập danh sách phiên bản {services.list_new_version(election=election, seats=selectors.remaining_seats(election), candidate_ids=None, user=user).version} cho lần bầu tiếp theo.",
-        "open_round": lambda: f"Đã mở lần bầu {services.round_open(election=election, user=user).number}.",
+            int(key[5:]): _int(request, key) for key in request.POST if key.startswith("poll-")})) or _("Đã ghi kết quả lấy phiếu giới thiệu."),
+        "adopt": lambda: _passed(services.list_adopt(election=election, hands=_hands(request), user=user), _("Đại hội đã thông qua số lượng và danh sách bầu cử.")),
+        "new_list": lambda: _("Đã lập danh sách phiên bản %(version)s cho lần bầu tiếp theo.") % {"version": services.list_new_version(
+            election=election, seats=selectors.remaining_seats(election), candidate_ids=None, user=user).version},
+        "open_round": lambda: _("Đã mở lần bầu %(number)s.") % {"number": services.round_open(election=election, user=user).number},
     }
     if action not in steps:
-        raise Http404("Thao tác không hợp lệ.")
+        raise Http404(_("Thao tác không hợp lệ."))
     return _act(request, steps[action], reverse("elections:election", args=[election.pk]))
 
 
@@ -102,10 +112,10 @@ def candidate_action(request: HttpRequest, candidate_id: int, action: str) -> Ht
     back = reverse("elections:election", args=[candidate.election_list.election_id])
     if action == "withdraw":
         return _act(request, lambda: _passed(services.candidate_withdraw(candidate=candidate, hands=_hands(request), user=request.user),
-                                             f"Đại hội đồng ý cho đồng chí {candidate.full_name} rút khỏi danh sách."), back)
+                                             _("Đại hội đồng ý cho đồng chí %(name)s rút khỏi danh sách.") % {"name": candidate.full_name}), back)
     if action != "remove":
-        raise Http404("Thao tác không hợp lệ.")
-    return _act(request, lambda: _say(services.candidate_remove(candidate=candidate, user=request.user), f"Đã bỏ tên {candidate.full_name}."), back)
+        raise Http404(_("Thao tác không hợp lệ."))
+    return _act(request, lambda: _say(services.candidate_remove(candidate=candidate, user=request.user), _("Đã bỏ tên %(name)s.") % {"name": candidate.full_name}), back)
 
 
 @login_required
@@ -127,16 +137,16 @@ def round_action(request: HttpRequest, round_id: int, action: str) -> HttpRespon
     steps: dict[str, Callable[[], str]] = {
         "counts": lambda: _say(services.round_counts_set(
             round_=round_, issued=_int(request, "issued"), collected=_int(request, "collected"),
-            method=request.POST.get("method", ""), station_count=_int(request, "stations", 1), user=user), "Đã ghi số phiếu phát ra, thu vào."),
-        "totals": lambda: _say(services.totals_set(round_=round_, user=user, **pages.totals_from_post(request.POST, round_)), "Đã ghi kết quả kiểm đếm."),
+            method=request.POST.get("method", ""), station_count=_int(request, "stations", 1), user=user), _("Đã ghi số phiếu phát ra, thu vào.")),
+        "totals": lambda: _say(services.totals_set(round_=round_, user=user, **pages.totals_from_post(request.POST, round_)), _("Đã ghi kết quả kiểm đếm.")),
         "resolve": lambda: _say(services.resolution_decide(round_=round_, number=_int(request, "number"), user=user,
-                                                       **pages.reading_from_post(request.POST, round_)), "Đã ghi quyết định của Trưởng ban kiểm phiếu."),
-        "lock": lambda: _say(services.round_lock(round_=round_, user=user), "Đã công bố kết quả lần bầu."),
-        "recount": lambda: _say(services.round_recount(round_=round_, reason=request.POST.get("reason", ""), user=user), "Lần bầu mở lại để kiểm phiếu lại; kết quả đã công bố được lưu."),
-        "runoff": lambda: f"Đã lập danh sách bầu lại ({services.runoff_prepare(round_=round_, user=user).seats} chỗ) giữa những người bằng phiếu.",
+                                                       **pages.reading_from_post(request.POST, round_)), _("Đã ghi quyết định của Trưởng ban kiểm phiếu.")),
+        "lock": lambda: _say(services.round_lock(round_=round_, user=user), _("Đã công bố kết quả lần bầu.")),
+        "recount": lambda: _say(services.round_recount(round_=round_, reason=request.POST.get("reason", ""), user=user), _("Lần bầu mở lại để kiểm phiếu lại; kết quả đã công bố được lưu.")),
+        "runoff": lambda: _runoff(services.runoff_prepare(round_=round_, user=user).seats),
     }
     if action not in steps:
-        raise Http404("Thao tác không hợp lệ.")
+        raise Http404(_("Thao tác không hợp lệ."))
     return _act(request, steps[action], reverse("elections:round", args=[round_.pk]))
 
 
@@ -168,11 +178,11 @@ def entry(request: HttpRequest, round_id: int, station: int) -> JsonResponse:
     try:
         data = json.loads(request.body or b"{}")
         if not isinstance(data, dict):
-            raise ValidationError("Dữ liệu gửi lên không phải một phiếu.")
+            raise ValidationError(_("Dữ liệu gửi lên không phải một phiếu."))
         reading = pages.reading_from_text(round_, str(data.get("rows", "")), str(data.get("flags", "")))
         number = data.get("number")
         if not isinstance(number, int):
-            raise ValidationError("Thiếu số phiếu.")
+            raise ValidationError(_("Thiếu số phiếu."))
         services.entry_save(round_=round_, station=station, number=number, user=request.user, **reading)
     except (ValueError, ValidationError) as error:
         text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from daihoi.elections.access import access_round
@@ -45,11 +46,12 @@ def upload(request: HttpRequest, round_id: int) -> HttpResponse:
     station = request.POST.get("station", "")
     try:
         if not files:
-            raise ValidationError("Chọn ít nhất một tệp ảnh, PDF hoặc ZIP.")
+            raise ValidationError(_("Chọn ít nhất một tệp ảnh, PDF hoặc ZIP."))
         if not station.isdigit():
-            raise ValidationError("Chọn máy (trạm) mà ảnh quét được tính là.")
+            raise ValidationError(_("Chọn máy (trạm) mà ảnh quét được tính là."))
         batches = [services.batch_create(round_=round_, station=int(station), upload=f, user=request.user) for f in files]
-        messages.success(request, f"Đã nhận {len(batches)} tệp; máy đang đọc phiếu.")
+        messages.success(request, ngettext("Đã nhận %(count)d tệp; máy đang đọc phiếu.", "Đã nhận %(count)d tệp; máy đang đọc phiếu.",
+                                           len(batches)) % {"count": len(batches)})
         ensure_worker(resume_every=0)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -70,7 +72,7 @@ def review(request: HttpRequest, round_id: int, ballot_id: int) -> HttpResponse:
         try:
             services.ballot_decide(ballot=ballot, rows=request.POST.get("rows", ""), flags=request.POST.get("flags", ""),
                                    user=request.user)
-            messages.success(request, f"Đã ghi phiếu số {ballot.number}.")
+            messages.success(request, _("Đã ghi phiếu số %(number)s.") % {"number": ballot.number})
             following = selectors.to_review(ballot.round).filter(number__gt=ballot.number).first()
             if following is not None:
                 return redirect("elections:scanning:review", round_id=round_id, ballot_id=following.pk)
@@ -87,5 +89,5 @@ def review(request: HttpRequest, round_id: int, ballot_id: int) -> HttpResponse:
 def image(request: HttpRequest, round_id: int, ballot_id: int) -> FileResponse:
     ballot = _ballot(request, round_id, ballot_id)
     if not ballot.image:
-        raise Http404("Phiếu này không có ảnh.")
+        raise Http404(_("Phiếu này không có ảnh."))
     return FileResponse(ballot.image.open("rb"), content_type="image/jpeg")
