@@ -5,6 +5,7 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from daihoi.accounts.access import ward_staff_required
 from daihoi.audit import selectors
@@ -33,7 +34,7 @@ def round_file(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = access_round(request.user, round_id)
     seal = selectors.latest_seal(round_)
     if round_.status != RoundStatus.LOCKED or seal is None:
-        raise Http404("Lần bầu này chưa công bố kết quả.")
+        raise Http404(_("Lần bầu này chưa công bố kết quả."))
     response = HttpResponse(json.dumps(seal.document, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="lan-bau-{round_.election_id}-{round_.number}.json"'
     return response

@@ -118,7 +118,7 @@ def congress_document(request: HttpRequest, congress_id: int, key: str, fmt: str
     congress = access_congress(request.user, congress_id)
     entry = next((e for e in selectors.congress_documents(congress) if e.key == key), None)
     if entry is None:
-        raise Http404("Không có văn bản này.")
+        raise Http404(_("Không có văn bản này."))
     docx = render_entry(entry, congress.branch.party_committee)
     return as_format(docx, f"{entry.stem}-{congress.pk}", fmt)
 
@@ -150,7 +150,7 @@ def templates(request: HttpRequest) -> HttpResponse:
 @ward_staff_required
 def template_download(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in KINDS:
-        raise Http404("Không có mẫu này.")
+        raise Http404(_("Không có mẫu này."))
     content = selectors.template_for(installation_ward_or_404(), kind)
     return download(content, KINDS[kind].filename)
 
@@ -160,18 +160,18 @@ def template_download(request: HttpRequest, kind: str) -> HttpResponse:
 def template_upload(request: HttpRequest, kind: str) -> HttpResponse:
     form = TemplateUploadForm(request.POST, request.FILES)
     if kind not in KINDS:
-        raise Http404("Không có mẫu này.")
+        raise Http404(_("Không có mẫu này."))
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             services.template_upload(party_committee=installation_ward_or_404(), kind=kind,
                                      filename=upload.name, content=upload.read(), user=request.user)
         except ValidationError as error:
-            messages.error(request, f"{KINDS[kind].label}: {' '.join(error.messages)}")
+            messages.error(request, _("%(kind)s: %(reason)s") % {"kind": KINDS[kind].label, "reason": " ".join(error.messages)})
         else:
-            messages.success(request, f"Đã dùng mẫu mới cho {KINDS[kind].label}.")
+            messages.success(request, _("Đã dùng mẫu mới cho %(kind)s.") % {"kind": KINDS[kind].label})
     else:
-        messages.error(request, "Hãy chọn một tệp .docx.")
+        messages.error(request, _("Hãy chọn một tệp .docx."))
     return redirect("documents:templates")
 
 
@@ -179,7 +179,7 @@ def template_upload(request: HttpRequest, kind: str) -> HttpResponse:
 @ward_staff_required
 def template_reset(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in KINDS:
-        raise Http404("Không có mẫu này.")
+        raise Http404(_("Không có mẫu này."))
     services.template_reset(party_committee=installation_ward_or_404(), kind=kind)
-    messages.success(request, f"Đã trở về mẫu gốc cho {KINDS[kind].label}.")
+    messages.success(request, _("Đã trở về mẫu gốc cho %(kind)s.") % {"kind": KINDS[kind].label})
     return redirect("documents:templates")

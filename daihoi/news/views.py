@@ -11,6 +11,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve
@@ -40,7 +41,7 @@ def _listing(request: HttpRequest, articles: Any, **context: Any) -> HttpRespons
 
 @pages.kept_for_readers
 def home(request: HttpRequest) -> HttpResponse:
-    return _listing(request, selectors.public_articles(), heading="Tin mới nhất")
+    return _listing(request, selectors.public_articles(), heading=_("Tin mới nhất"))
 
 
 @pages.kept_for_readers
@@ -52,7 +53,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     articles = selectors.search_articles(query) if query else Article.objects.none()
-    return _listing(request, articles, heading="Tìm kiếm", query=query, searched=bool(query), search_page=True)
+    return _listing(request, articles, heading=_("Tìm kiếm"), query=query, searched=bool(query), search_page=True)
 
 
 @pages.kept_for_readers
@@ -74,7 +75,7 @@ def article_seen(request: HttpRequest, pk: int, image: bool = False) -> HttpResp
     the reader once per few hours; their cookie remembers them, so a reload costs one read."""
     views = selectors.public_view_count(pk)
     if views is None:
-        raise Http404("Không tìm thấy bài tin.")
+        raise Http404(_("Không tìm thấy bài tin."))
     counted, remember = _record_view(request, pk)
     response = (HttpResponse(BEACON_GIF, content_type="image/gif") if image
                 else JsonResponse({"views": views + int(counted)}))
@@ -113,7 +114,7 @@ def photo_file(request: HttpRequest, path: str) -> HttpResponse:
     """A news photo, for the public too (see storage.py). Only the news folder is reachable:
     ``serve`` confines the path to its document root."""
     if not path.startswith(PHOTO_DIR):
-        raise Http404("Không tìm thấy ảnh.")
+        raise Http404(_("Không tìm thấy ảnh."))
     response = serve(request, path.removeprefix(PHOTO_DIR), document_root=Path(settings.MEDIA_ROOT) / PHOTO_DIR)
     response["Cache-Control"] = "public, max-age=86400"
     return response
@@ -140,7 +141,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         created = _attempt(request, lambda: services.article_save(article=None, editor=request.user, **form.cleaned_data))
         if created:
-            messages.success(request, "Đã lưu bản nháp.")
+            messages.success(request, _("Đã lưu bản nháp."))
             return redirect("news:edit", pk=created.pk)
     return render(request, "news/edit.html", {"form": form})
 
@@ -152,7 +153,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ArticleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if _attempt(request, lambda: services.article_save(article=editing, editor=request.user, **form.cleaned_data)):
-            messages.success(request, "Đã lưu.")
+            messages.success(request, _("Đã lưu."))
             return redirect("news:edit", pk=pk)
     return render(request, "news/edit.html", {
         "form": form, "article": editing, "photos": selectors.article_photos(editing),
@@ -171,10 +172,10 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
 def draft_from_plan(request: HttpRequest) -> HttpResponse:
     form = DraftFromPlanForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Hãy chọn một đợt đại hội.")
+        messages.error(request, _("Hãy chọn một đợt đại hội."))
         return redirect("news:desk")
     drafted = services.article_draft_from_plan(plan=form.cleaned_data["plan"], editor=request.user)
-    messages.success(request, "Đã soạn bản nháp từ số liệu của đợt đại hội. Hãy đọc lại, thêm ảnh rồi đăng.")
+    messages.success(request, _("Đã soạn bản nháp từ số liệu của đợt đại hội. Hãy đọc lại, thêm ảnh rồi đăng."))
     return redirect("news:edit", pk=drafted.pk)
 
 
@@ -184,11 +185,11 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = access_article(request.user, pk)
     form = PublishForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Thời điểm đăng không hợp lệ.")
+        messages.error(request, _("Thời điểm đăng không hợp lệ."))
     elif published := _attempt(request, lambda: services.article_publish(
             article=chosen, publisher=request.user, publish_at=form.cleaned_data["publish_at"])):
         scheduled = published.publish_at > timezone.now()
-        messages.success(request, "Đã hẹn giờ đăng bài." if scheduled else "Đã đăng bài lên trang tin.")
+        messages.success(request, _("Đã hẹn giờ đăng bài.") if scheduled else _("Đã đăng bài lên trang tin."))
     return redirect("news:edit", pk=pk)
 
 
@@ -197,7 +198,7 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def article_submit(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = access_article(request.user, pk)
     if _attempt(request, lambda: services.article_submit(article=chosen, editor=request.user)):
-        messages.success(request, "Đã gửi bài chờ duyệt.")
+        messages.success(request, _("Đã gửi bài chờ duyệt."))
     return redirect("news:edit", pk=pk)
 
 
@@ -206,7 +207,7 @@ def article_submit(request: HttpRequest, pk: int) -> HttpResponse:
 def article_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = access_article(request.user, pk)
     if _attempt(request, lambda: services.article_withdraw(article=chosen, editor=request.user)):
-        messages.success(request, "Đã gỡ bài khỏi trang tin; bài trở về bản nháp.")
+        messages.success(request, _("Đã gỡ bài khỏi trang tin; bài trở về bản nháp."))
     return redirect("news:edit", pk=pk)
 
 
@@ -216,10 +217,10 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = access_article(request.user, pk)
     form = PhotoForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Hãy chọn một tệp ảnh.")
+        messages.error(request, _("Hãy chọn một tệp ảnh."))
     elif _attempt(request, lambda: services.photo_add(article=chosen, editor=request.user, upload=form.cleaned_data["image"],
                                                      caption=form.cleaned_data["caption"])):
-        messages.success(request, "Đã thêm ảnh (đã xóa thông tin vị trí, máy chụp và thu nhỏ nếu cần).")
+        messages.success(request, _("Đã thêm ảnh (đã xóa thông tin vị trí, máy chụp và thu nhỏ nếu cần)."))
     return redirect("news:edit", pk=pk)
 
 
@@ -229,7 +230,7 @@ def photo_caption(request: HttpRequest, photo_id: int) -> HttpResponse:
     photo = access_photo(request.user, photo_id)
     form = CaptionForm(request.POST)
     if form.is_valid() and _attempt(request, lambda: services.photo_update(photo=photo, editor=request.user, **form.cleaned_data)):
-        messages.success(request, "Đã lưu chú thích ảnh.")
+        messages.success(request, _("Đã lưu chú thích ảnh."))
     return redirect("news:edit", pk=photo.article_id)
 
 
@@ -238,7 +239,7 @@ def photo_caption(request: HttpRequest, photo_id: int) -> HttpResponse:
 def photo_delete(request: HttpRequest, photo_id: int) -> HttpResponse:
     photo = access_photo(request.user, photo_id)
     if _attempt(request, lambda: services.photo_delete(photo=photo, editor=request.user)) is not None:
-        messages.success(request, "Đã xóa ảnh.")
+        messages.success(request, _("Đã xóa ảnh."))
     return redirect("news:edit", pk=photo.article_id)
 
 
