@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from daihoi.accounts.access import ward_readers_required, ward_staff_required
 from daihoi.documents import selectors, services
@@ -114,6 +114,7 @@ def ward_signer(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe  # a download: a POST would render (and convert through LibreOffice) for nothing
 def congress_document(request: HttpRequest, congress_id: int, key: str, fmt: str) -> HttpResponse:
     congress = access_congress(request.user, congress_id)
     entry = next((e for e in selectors.congress_documents(congress) if e.key == key), None)
@@ -124,6 +125,7 @@ def congress_document(request: HttpRequest, congress_id: int, key: str, fmt: str
 
 
 @login_required
+@require_safe  # a download: a POST would render (and convert through LibreOffice) for nothing
 def congress_file(request: HttpRequest, congress_id: int) -> HttpResponse:
     congress = access_congress(request.user, congress_id)
     content = file_zip(selectors.congress_documents(congress), congress.branch.party_committee)
@@ -131,6 +133,7 @@ def congress_file(request: HttpRequest, congress_id: int) -> HttpResponse:
 
 
 @ward_readers_required
+@require_safe  # a download: a POST would render (and convert through LibreOffice) for nothing
 def season_report(request: HttpRequest, plan_id: int, fmt: str) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
     context = season_report_context(selectors.season_report_input(plan))
