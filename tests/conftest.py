@@ -299,6 +299,16 @@ def _fresh_cache() -> None:
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _vietnamese_after_each_test() -> Iterator[None]:
+    """A request in English leaves English active in its thread (LocaleMiddleware does not switch
+    back); the next test starts in the site's language, Vietnamese, whatever this one did."""
+    yield
+    from django.utils import translation
+
+    translation.activate("vi")
+
+
 # --- elections (shared by elections, documents and the results they feed) ----------------------
 # These run on the ``congress`` fixture of the test's folder (a seated congress, e.g.
 # tests/elections/conftest.py).
