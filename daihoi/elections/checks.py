@@ -1,6 +1,9 @@
-"""Validation of what the elections record, as lists of Vietnamese messages (empty when all is
-well). Rules themselves come from the rules core; these checks only apply them to the records."""
+"""Validation of what the elections record, as lists of messages in the reader's language (empty
+when all is well). Rules themselves come from the rules core; these checks only apply them to the
+records."""
 from collections.abc import Collection
+
+from django.utils.translation import gettext as _
 
 from daihoi.elections.models import Office
 from daihoi.organizations.models import Member
@@ -20,23 +23,24 @@ def check_election(congress: Congress, office: str, seats: int, full_members: in
     9 or more full members and of at most 7; one secretary; at most one deputy; and only the
     offices there are (a forged form could send any text)."""
     if office not in Office.values:
-        return ["Chức danh bầu không hợp lệ."]
+        return [_("Chức danh bầu không hợp lệ.")]
     structure = branch_structure(full_members)
     if not structure.valid:
         return [structure.description]
+    numbers = {"structure": structure.description, "seats": seats, "full": full_members}
     if seats < 1:
-        return ["Số lượng cần bầu phải ít nhất là 1."]
+        return [_("Số lượng cần bầu phải ít nhất là 1.")]
     if seats > full_members:
         # Only full members stand (Charter), so more seats than full members can never be filled.
-        return [f"Chi bộ có {full_members} đảng viên chính thức, không thể bầu {seats} người."]
+        return [_("Chi bộ có %(full)d đảng viên chính thức, không thể bầu %(seats)d người.") % numbers]
     if office == Office.COMMITTEE and not structure.committee:
         return [structure.description]
     if office == Office.COMMITTEE and seats > structure.committee_max_seats:
-        return [f"{structure.description}; không bầu {seats} chi ủy viên được."]
+        return [_("%(structure)s; không bầu %(seats)d chi ủy viên được.") % numbers]
     if office == Office.SECRETARY and seats != 1:
-        return ["Mỗi chi bộ bầu một bí thư."]
+        return [_("Mỗi chi bộ bầu một bí thư.")]
     if office == Office.DEPUTY_SECRETARY and seats > structure.deputy_secretaries_max:
-        return [f"{structure.description}; không bầu {seats} phó bí thư được."]
+        return [_("%(structure)s; không bầu %(seats)d phó bí thư được.") % numbers]
     return []
 
 
@@ -45,18 +49,19 @@ def check_candidate(member: Member, congress: Congress, on_list: Collection[int]
     """Only full members of the branch, not suspended or prosecuted, stand (Charter; 190-QĐ/TW
     Art 30.2); once on a list; for secretary and deputy, from the newly elected committee where
     the branch has one (294-QĐ/TW). ``committee_elected`` None means no committee is elected."""
-    name = member.full_name
     if member.branch_id != congress.branch_id:
-        return [f"Đồng chí {name} không thuộc chi bộ này."]
-    if not member.is_full:
-        return [f"Đồng chí {name} là đảng viên dự bị, không được ứng cử, đề cử."]
-    if member.is_suspended or member.is_prosecuted_or_detained:
-        return [f"Đồng chí {name} đang bị đình chỉ sinh hoạt hoặc bị khởi tố, tạm giam."]
-    if member.pk in on_list:
-        return [f"Đồng chí {name} đã có trong danh sách."]
-    if committee_elected is not None and member.pk not in committee_elected:
-        return [f"Đồng chí {name} không có trong chi ủy mới được bầu: bí thư, phó bí thư được bầu trong chi ủy."]
-    return []
+        problem = _("Đồng chí %(name)s không thuộc chi bộ này.")
+    elif not member.is_full:
+        problem = _("Đồng chí %(name)s là đảng viên dự bị, không được ứng cử, đề cử.")
+    elif member.is_suspended or member.is_prosecuted_or_detained:
+        problem = _("Đồng chí %(name)s đang bị đình chỉ sinh hoạt hoặc bị khởi tố, tạm giam.")
+    elif member.pk in on_list:
+        problem = _("Đồng chí %(name)s đã có trong danh sách.")
+    elif committee_elected is not None and member.pk not in committee_elected:
+        problem = _("Đồng chí %(name)s không có trong chi ủy mới được bầu: bí thư, phó bí thư được bầu trong chi ủy.")
+    else:
+        return []
+    return [problem % {"name": member.full_name}]
 
 
 def parse_rows(text: str, names: int) -> list[int]:
@@ -64,9 +69,10 @@ def parse_rows(text: str, names: int) -> list[int]:
     rows: list[int] = []
     for part in text.replace(",", " ").split():
         if not part.isdigit() or not 1 <= int(part) <= names:
-            raise ValueError(f"“{part}” không phải số thứ tự từ 1 đến {names}.")
+            raise ValueError(_("“%(typed)s” không phải số thứ tự từ 1 đến %(names)d.")
+                             % {"typed": part, "names": names})
         if int(part) in rows:
-            raise ValueError(f"Dòng {part} được nhập hai lần.")
+            raise ValueError(_("Dòng %(row)s được nhập hai lần.") % {"row": part})
         rows.append(int(part))
     return sorted(rows)
 
@@ -75,7 +81,8 @@ def parse_marks(text: str, names: int) -> list[str]:
     """One mark per row, typed 1 (agree), 2 (disagree), 3 (both boxes), 0 (no mark)."""
     keys = "".join(text.split())
     if len(keys) != names or any(key not in MARK_KEYS for key in keys):
-        raise ValueError(f"Cần đúng {names} ký tự, mỗi dòng một: 1 đồng ý, 2 không đồng ý, 3 cả hai ô, 0 không đánh dấu.")
+        raise ValueError(_("Cần đúng %(names)d ký tự, mỗi dòng một: 1 đồng ý, 2 không đồng ý, 3 cả hai ô, "
+                           "0 không đánh dấu.") % {"names": names})
     return [MARK_KEYS[key] for key in keys]
 
 
@@ -84,6 +91,7 @@ def parse_flags(text: str) -> list[str]:
     flags = set()
     for key in "".join(text.lower().split()):
         if key not in FLAG_KEYS:
-            raise ValueError(f"“{key}” không phải dấu hiệu: p phiếu không do Ban kiểm phiếu phát, v viết thêm tên, n ghi thêm nội dung, k ký tên.")
+            raise ValueError(_("“%(typed)s” không phải dấu hiệu: p phiếu không do Ban kiểm phiếu phát, v viết thêm tên, "
+                               "n ghi thêm nội dung, k ký tên.") % {"typed": key})
         flags.add(FLAG_KEYS[key])
     return sorted(flags)
