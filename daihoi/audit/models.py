@@ -1,7 +1,11 @@
 """The audit trail of the whole system and the seals of announced rounds. Data only: writes are
 in services.py, reads in selectors.py."""
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+
+from daihoi.lib.i18n import vietnamese
 
 
 class AuditEntry(models.Model):
@@ -23,6 +27,12 @@ class AuditEntry(models.Model):
         verbose_name_plural = "nhật ký thay đổi"
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["model", "object_id"])]
+
+    @classmethod
+    def about(cls, instance: models.Model, **fields: Any) -> "AuditEntry":
+        """An entry (not saved) naming ``instance`` as every writer of the trail names it: model
+        label, id, and its text in Vietnamese, the record's language, whatever the reader chose."""
+        return cls(model=instance._meta.label, object_id=str(instance.pk), object_repr=vietnamese(instance)[:200], **fields)
 
 
 class RoundSeal(models.Model):

@@ -8,7 +8,6 @@ from daihoi.audit.models import AuditEntry, RoundSeal
 from daihoi.audit.rounds import round_tally_input
 from daihoi.audit.tracking import current_user
 from daihoi.elections.models import Round
-from daihoi.lib.i18n import vietnamese
 from daihoi.rules.integrity import round_file
 
 
@@ -26,9 +25,9 @@ def audit_record(*, user: User | None, instance: models.Model, action: str,
         entry.before, entry.after = _merged(entry.before, before), _merged(entry.after, after)
         entry.save(update_fields=["action", "user", "before", "after"])
         return entry
-    return AuditEntry.objects.create(
-        model=instance._meta.label, object_id=str(instance.pk), object_repr=vietnamese(instance)[:200], action=action,
-        user=user, before=before, after=after)
+    entry = AuditEntry.about(instance, action=action, user=user, before=before, after=after)
+    entry.save()
+    return entry
 
 
 def _merged(recorded: dict[str, Any] | None, named: dict[str, Any] | None) -> dict[str, Any] | None:

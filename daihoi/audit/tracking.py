@@ -29,7 +29,6 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpRequest, HttpResponse
 
-from daihoi.lib.i18n import vietnamese
 
 # The records of the trail, by model label; each with the fields that are state rather than data
 # (timers, view counters, derived search keys) and so not worth an entry when only they change.
@@ -147,9 +146,8 @@ def _remember_before(sender: Any, instance: models.Model, raw: bool = False, **_
 def _write(instance: models.Model, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
     from daihoi.audit.models import AuditEntry
 
-    entry = AuditEntry.objects.using(instance._state.db or "default").create(
-        model=instance._meta.label, object_id=str(instance.pk), object_repr=vietnamese(instance)[:200], action=action,
-        user=current_user(), before=before, after=after)
+    entry = AuditEntry.about(instance, action=action, user=current_user(), before=before, after=after)
+    entry.save(using=instance._state.db or "default")
     # A service that names the change (``audit_record``) labels this entry instead of adding one.
     instance._audit_entry = entry  # type: ignore[attr-defined]
 
@@ -198,8 +196,7 @@ def record_created(instances: Iterable[models.Model]) -> None:
 
     user = current_user()
     AuditEntry.objects.bulk_create(
-        AuditEntry(model=i._meta.label, object_id=str(i.pk), object_repr=vietnamese(i)[:200], action="create", user=user,
-                   before=None, after=snapshot(i))
+        AuditEntry.about(i, action="create", user=user, before=None, after=snapshot(i))
         for i in instances if _tracked(type(i)))
 
 

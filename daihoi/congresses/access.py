@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from daihoi.accounts.models import Role, User
+from daihoi.lib.forms import MAX_ID
 from daihoi.plans.models import Congress
 
 Need = Literal["documents", "read", "check_in", "run"]
@@ -72,7 +73,7 @@ def access_congress_id(user: User, congress_id: int, *, need: Need) -> int:
     if user.role == Role.SUPERVISOR and not user.is_ward_staff:
         return access_congress(user, congress_id, need=need).pk
     found = None
-    if 0 < congress_id < 2**63:  # a bigger id from the address exists nowhere (and overflows SQLite)
+    if 0 < congress_id <= MAX_ID:  # a bigger id from the address exists nowhere (and overflows SQLite)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT branch_id FROM {Congress._meta.db_table} WHERE id = %s", [congress_id])
             found = cursor.fetchone()

@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from daihoi.congresses.models import DocumentKind, MotionKind, Proceedings
+from daihoi.lib.forms import MAX_ID
 
 _COUNT = {"min_value": 0, "max_value": 100_000, "initial": 0}
 
@@ -17,11 +18,6 @@ class MotionRecordForm(forms.Form):
     agree = forms.IntegerField(label=_("Tán thành"), **_COUNT)
     disagree = forms.IntegerField(label=_("Không tán thành"), **_COUNT)
     abstain = forms.IntegerField(label=_("Không biểu quyết"), **_COUNT)
-
-
-# The largest id a database key holds (64-bit): a bigger number sent by a forged form is a
-# validation error, not a database overflow (found by tests/trust/test_hostile_form_properties.py).
-MAX_ID = 2**63 - 1
 
 
 class SpeakerForm(forms.Form):

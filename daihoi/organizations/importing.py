@@ -28,7 +28,6 @@ from openpyxl.utils.datetime import from_excel
 
 from daihoi.audit.models import AuditEntry
 from daihoi.audit.tracking import current_user, plain
-from daihoi.lib.i18n import vietnamese
 from daihoi.lib.text import fold, nfc
 from daihoi.organizations.importing_files import MAX_ROWS, ImportFileError, Row, read_sheets
 from daihoi.organizations.models import Attachment, Branch, Gender, Member, MemberStatus, PartyCommittee
@@ -767,12 +766,10 @@ def _record_import(committee: PartyCommittee, file_name: str, data: bytes, plan:
     SHA-256 and counting what it did. New members get no entry each: the file they came from is
     identified, and a first import of a city's roll would otherwise write its size again."""
     user = current_user()
-    entries = [AuditEntry(model=Member._meta.label, object_id=str(member.pk), object_repr=vietnamese(member)[:200],
-                          action="member_import", user=user, before=before, after=after)
+    entries = [AuditEntry.about(member, action="member_import", user=user, before=before, after=after)
                for member, (before, after) in zip(plan.updates, plan.changes)]
-    entries.append(AuditEntry(
-        model=PartyCommittee._meta.label, object_id=str(committee.pk), object_repr=vietnamese(committee)[:200],
-        action="member_import", user=user, before=None,
+    entries.append(AuditEntry.about(
+        committee, action="member_import", user=user, before=None,
         after={"file": file_name, "sha256": hashlib.sha256(data).hexdigest(), "new": plan.report.new,
                "updated": plan.report.updated, "unchanged": plan.report.unchanged}))
     AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
