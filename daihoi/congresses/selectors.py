@@ -110,7 +110,8 @@ _SITUATION_COUNTS = (f"SELECT {', '.join(SITUATION)}, COUNT(*) FROM {Attendance.
 def quorum_of(present: int, d: int) -> QuorumCheck:
     """The rules core's quorum check; a D below 1 is rejected here as the core asks its callers."""
     if d < 1:
-        return QuorumCheck(False, "Chưa có đảng viên chính thức nào có quyền biểu quyết trong danh sách triệu tập.")
+        # No full stop: a reason is a clause, as the rules core writes them, and the pages end it.
+        return QuorumCheck(False, "Chưa có đảng viên chính thức nào có quyền biểu quyết trong danh sách triệu tập")
     return quorum_met(present, d)
 
 

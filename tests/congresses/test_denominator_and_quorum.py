@@ -64,6 +64,7 @@ def test_an_empty_summons_list_is_never_a_quorum(congress):
     quorum = selectors.hall_counts(congress).quorum
     assert not quorum.met
     assert "Chưa có đảng viên chính thức" in quorum.reason
+    assert not quorum.reason.endswith(".")  # the pages end the reason ("….." on the check-in page before)
 
 
 def test_a_member_in_several_situations_leaves_d_only_once(congress, summon):
