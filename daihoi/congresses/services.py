@@ -4,11 +4,14 @@ locks only the attendance rows it touches, so that 50 doors can check in at once
 import secrets
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from daihoi.audit.tracking import record_created
 from daihoi.congresses import selectors
@@ -101,12 +104,21 @@ def attendance_set_absence(*, attendance: Attendance, reason: str, accepted: boo
 
 # ---- check-in ------------------------------------------------------------------------------
 
+class Arrival(NamedTuple):
+    """A member at the door, as much as the check-in answer shows: name, full or probationary
+    (a ``MemberStatus``), and when they arrived."""
+
+    full_name: str
+    status: str
+    checked_in_at: datetime | None
+
+
 @dataclass(frozen=True)
 class CheckIn:
     """What a check-in did: who was newly checked in and who was already present."""
 
-    checked_in: list[Attendance]
-    already_present: list[Attendance]
+    checked_in: list[Arrival]
+    already_present: list[Arrival]
 
 
 def attendance_check_in(*, congress: Congress, attendance_ids: Collection[int]) -> CheckIn:
@@ -119,62 +131,69 @@ def attendance_check_in(*, congress: Congress, attendance_ids: Collection[int]) 
         rows = list(locked.select_related("member").order_by("pk"))
         if len(rows) != len(set(attendance_ids)):
             raise ValidationError("Có đồng chí không thuộc danh sách triệu tập của đại hội này.")
-        already = [row for row in rows if row.is_present]
+        already = [Arrival(row.member.full_name, row.status, row.checked_in_at) for row in rows if row.is_present]
         fresh_ids = [row.pk for row in rows if not row.is_present]
-        if fresh_ids:
-            # The rows are locked and absent, so the statement marks exactly these.
-            _mark_present(congress.pk, "id IN (" + ", ".join(["%s"] * len(fresh_ids)) + ")", fresh_ids)
-        fresh = list(locked.filter(pk__in=fresh_ids).select_related("member").order_by("pk")) if fresh_ids else []
+        # The rows are locked and absent, so the statement marks exactly these.
+        fresh = _mark_present(congress.pk, "id IN (" + ", ".join(["%s"] * len(fresh_ids)) + ")", fresh_ids) if fresh_ids else []
         return CheckIn(fresh, already)
 
 
 def attendance_check_in_token(*, congress_id: int, token: str) -> CheckIn:
     """Check in by the code on the summons, as a USB scanner or the camera reads it. This runs once
-    per member arriving, at up to 50 doors at once (issue 5), so it costs two plain statements:
-    one UPDATE that marks the member present only if absent, which is a transaction of its own
-    and holds the row's lock while it writes (a second scan of the same code, even at the same
-    instant, waits for it, then finds the member present and changes nothing: counted once), and
-    one read of the member's name for the answer."""
+    per member arriving, at up to 50 doors at once (issue 5), so a member arriving costs one
+    statement: the UPDATE that marks them present only if absent and returns their name. It is a
+    transaction of its own and holds the row's lock while it writes, so a second scan of the same
+    code, even at the same instant, waits for it, then finds the member present and changes
+    nothing: counted once. Only a repeated or unknown code costs a second read."""
     code = normalize_token(token)
-    newly = _mark_present(congress_id, "token = %s", [code]) if code else 0
-    row = _attendance_by_token(congress_id, code) if code else None
-    if row is None:
+    fresh = _mark_present(congress_id, "token = %s", [code]) if code else []
+    if fresh:
+        return CheckIn(fresh, [])
+    already = _arrival_by_token(congress_id, code) if code else None
+    if already is None:
         raise ValidationError(f"Mã “{code or token.strip()}” không có trong danh sách triệu tập của đại hội này.")
-    return CheckIn([row], []) if newly else CheckIn([], [row])
+    return CheckIn([], [already])
 
 
-def _mark_present(congress_id: int, which: str, params: list[object]) -> int:
-    """The one write of a check-in, for the absent rows of the congress matching ``which`` (SQL
-    with its parameters): present now, present at some point (``was_present``, which decides D,
-    190-QĐ/TW Art 30.2), the first arrival's time kept, and an absence reason recorded before the
-    member arrived dropped. Returns how many members it marked. Plain SQL: the ORM spends more
-    time composing this statement than the database spends running it. Check-ins leave no audit
-    entry by design (daihoi/audit/tracking.py): the row keeps its time."""
+# The one write of a check-in, for the absent rows of a congress: present now, present at some
+# point (``was_present``, which decides D, 190-QĐ/TW Art 30.2), the first arrival's time kept, and
+# an absence reason recorded before the member arrived dropped. It returns each member marked, for
+# the answer; the name comes from a subquery, since SQLite's RETURNING may not name a joined table.
+# Plain SQL: the ORM spends more time composing this statement than the database spends running
+# it. Check-ins leave no audit entry by design (daihoi/audit/tracking.py): the row keeps its time.
+_MARK_PRESENT = (f"UPDATE {Attendance._meta.db_table} SET is_present = %s, was_present = %s, "
+                 f"checked_in_at = COALESCE(checked_in_at, %s), absence_reason = '', reason_accepted = %s "
+                 f"WHERE congress_id = %s AND NOT is_present AND {{which}} RETURNING "
+                 f"(SELECT full_name FROM {Member._meta.db_table} WHERE id = member_id), status, checked_in_at")
+
+
+def _mark_present(congress_id: int, which: str, params: list[object]) -> list[Arrival]:
+    """Mark present the absent rows of the congress matching ``which`` (SQL with its
+    parameters); returns the members it marked."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {Attendance._meta.db_table} SET is_present = %s, was_present = %s, "
-            f"checked_in_at = COALESCE(checked_in_at, %s), absence_reason = '', reason_accepted = %s "
-            f"WHERE congress_id = %s AND NOT is_present AND {which}",
-            [True, True, now, False, congress_id, *params])
-        return cursor.rowcount
+        cursor.execute(_MARK_PRESENT.format(which=which), [True, True, now, False, congress_id, *params])
+        return [_arrival(*row) for row in cursor.fetchall()]
 
 
-def _attendance_by_token(congress_id: int, code: str) -> Attendance | None:
-    """The summons row of this code in this congress, with the member's name, for the answer."""
+def _arrival_by_token(congress_id: int, code: str) -> Arrival | None:
+    """The member summoned with this code to this congress."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT a.id, a.status, a.is_present, a.checked_in_at, m.id, m.full_name "
+            f"SELECT m.full_name, a.status, a.checked_in_at "
             f"FROM {Attendance._meta.db_table} a JOIN {Member._meta.db_table} m ON m.id = a.member_id "
             f"WHERE a.congress_id = %s AND a.token = %s", [congress_id, code])
         found = cursor.fetchone()
-    if found is None:
-        return None
-    pk, status, is_present, checked_in_at, member_id, full_name = found
-    if checked_in_at is not None and timezone.is_naive(checked_in_at):  # SQLite keeps the time without its zone
+    return None if found is None else _arrival(*found)
+
+
+def _arrival(full_name: str, status: str, checked_in_at: object) -> Arrival:
+    """An arrival from its columns, its time aware whatever the database handed back."""
+    if isinstance(checked_in_at, str):  # SQLite's RETURNING gives the stored text
+        checked_in_at = parse_datetime(checked_in_at)
+    if isinstance(checked_in_at, datetime) and timezone.is_naive(checked_in_at):  # SQLite keeps no zone
         checked_in_at = timezone.make_aware(checked_in_at, connection.timezone)
-    return Attendance(pk=pk, congress_id=congress_id, member=Member(pk=member_id, full_name=full_name), status=status,
-                      is_present=is_present, checked_in_at=checked_in_at, token=code)
+    return Arrival(full_name, status, checked_in_at if isinstance(checked_in_at, datetime) else None)
 
 
 def attendance_check_out(*, attendance: Attendance) -> None:

@@ -1,6 +1,7 @@
 """Check-in by token (scanner or camera), by name and in bulk; idempotent; counts follow."""
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from daihoi.congresses import selectors, services
 
@@ -36,13 +37,22 @@ def test_arriving_clears_an_absence_reason_given_beforehand(congress, summon, ch
     assert (row.absence_reason, row.reason_accepted) == ("", False)
 
 
-def test_the_scanner_form_answers_with_the_name_and_fresh_counts(congress, summon, secretary_user, client_for):
+def test_the_scanner_answers_with_the_name_and_leaves_the_counts_to_the_pages_poll(congress, summon, secretary_user, client_for):
     row = summon({}, {}, {})[0]
-    response = client_for(secretary_user).post(f"/hoi-truong/{congress.pk}/diem-danh/ma/", {"token": row.token}, **HX)
+    client = client_for(secretary_user)
+    response = client.post(f"/hoi-truong/{congress.pk}/diem-danh/ma/", {"token": row.token}, **HX)
     html = response.content.decode()
     assert response["X-Checkin"] == "new"
-    assert row.member.full_name in html and 'hx-swap-oob="true"' in html
-    assert 'data-count="present">1<small>/3' in html
+    assert f"<strong>{row.member.full_name}</strong> (chính thức)" in html and "hall-counts" not in html
+    assert 'data-count="present">1<small>/3' in client.get(f"/hoi-truong/{congress.pk}/so-lieu/").content.decode()
+
+
+def test_checking_in_by_name_answers_with_fresh_counts(congress, summon, secretary_user, client_for):
+    rows = summon({}, {}, {})
+    response = client_for(secretary_user).post(f"/hoi-truong/{congress.pk}/diem-danh/chon/", {"attendance": [rows[1].pk]}, **HX)
+    html = response.content.decode()
+    assert response["X-Checkin"] == "new" and rows[1].member.full_name in html
+    assert 'hx-swap-oob="true"' in html and 'data-count="present">1<small>/3' in html
 
 
 def test_a_second_scan_says_already_present(congress, summon, secretary_user, client_for):
@@ -50,8 +60,9 @@ def test_a_second_scan_says_already_present(congress, summon, secretary_user, cl
     client = client_for(secretary_user)
     client.post(f"/hoi-truong/{congress.pk}/diem-danh/ma/", {"token": row.token}, **HX)
     response = client.post(f"/hoi-truong/{congress.pk}/diem-danh/ma/", {"token": row.token}, **HX)
+    row.refresh_from_db()
     assert response["X-Checkin"] == "already"
-    assert "không tính lại" in response.content.decode()
+    assert f"lúc {timezone.localtime(row.checked_in_at):%H:%M}; không tính lại" in response.content.decode()
 
 
 def test_bulk_check_in_marks_every_ticked_member(congress, summon, secretary_user, client_for):
