@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -14,7 +15,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
-from django.utils.translation import gettext as _, ngettext
+from django.utils.translation import get_language, gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from daihoi.congresses import selectors, services
@@ -25,6 +26,9 @@ from daihoi.congresses.models import Body, MotionKind
 from daihoi.congresses.qr import qr_svg
 from daihoi.organizations.models import MemberStatus
 from daihoi.plans.models import Congress
+
+
+COUNTS_FRESH_SECONDS = 1
 
 
 def _ids(values: list[str]) -> list[int]:
@@ -192,9 +196,12 @@ def checkout(request: HttpRequest, congress_id: int, attendance_id: int) -> Http
 @login_required
 def counts(request: HttpRequest, congress_id: int) -> HttpResponse:
     """Polled every 2 s by every open hall page (50 doors: 25 requests/s), so, like the scanner,
-    it reads only the congress's id (issue 5)."""
+    it reads only the congress's id, and each server process counts and renders at most once per
+    ``COUNTS_FRESH_SECONDS`` for all the pages that ask (issue 5): a door sees a scan within 3 s;
+    the projector, which must follow within 1 s, polls its own state."""
     congress_id = access_congress_id(request.user, congress_id, need="read")
-    return HttpResponse(render_to_string("congresses/_counts.html", {"counts": selectors.hall_counts_of(congress_id)}))
+    return HttpResponse(cache.get_or_set(f"hall-counts:{congress_id}:{get_language()}", lambda: render_to_string(
+        "congresses/_counts.html", {"counts": selectors.hall_counts_of(congress_id)}), COUNTS_FRESH_SECONDS))
 
 
 # ---- bodies, agenda, minutes ---------------------------------------------------------------

@@ -1,6 +1,8 @@
 """A scan at the door stays cheap (issue 5: 50 doors at once): a bounded number of queries
 whether the member is new, already present or unknown, so that the cost cannot creep back; so
-does the counts poll every open door page makes every 2 s."""
+does the counts poll every open door page makes every 2 s, counted once a second for them all."""
+import time
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -40,3 +42,19 @@ def test_the_counts_poll_costs_at_most_three_queries_and_keeps_polling(congress,
     html = response.content.decode()
     assert 'data-count="present">0<small>/2' in html and f'hx-get="/hoi-truong/{congress.pk}/so-lieu/"' in html
     assert len(queries) <= 3, [query["sql"] for query in queries]  # the user, the congress's branch, the counts
+
+
+def test_doors_polling_within_the_same_second_share_one_count(congress, summon, secretary_user, client_for, monkeypatch):
+    from daihoi.congresses import views
+
+    monkeypatch.setattr(views, "COUNTS_FRESH_SECONDS", 0.3)
+    row = summon({}, {})[0]
+    first, second = client_for(secretary_user), client_for(secretary_user)
+    first.get(f"/hoi-truong/{congress.pk}/so-lieu/")
+    first.post(f"/hoi-truong/{congress.pk}/diem-danh/ma/", {"token": row.token}, **HX)
+    with CaptureQueriesContext(connection) as queries:
+        shared = second.get(f"/hoi-truong/{congress.pk}/so-lieu/").content.decode()
+    assert 'data-count="present">0<small>/2' in shared
+    assert len(queries) <= 2, [query["sql"] for query in queries]  # the user and the congress's branch: no count
+    time.sleep(0.35)
+    assert 'data-count="present">1<small>/2' in second.get(f"/hoi-truong/{congress.pk}/so-lieu/").content.decode()
