@@ -2,8 +2,10 @@
 bench's own data folder, logged-in sessions made without a password hash each, a keep-alive HTTP
 client, a gunicorn server, the CPU time its workers used, and percentiles. bench/checkin.py,
 bench/counting.py, bench/load.py and bench/news.py import it (a script's own folder is on sys.path, so ``import harness`` finds it)."""
+import asyncio
 import http.client
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -82,7 +84,83 @@ class Client:
         self.connection.close()
 
 
-def gunicorn(port: int, workers: int, threads: int, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+class AsyncClient:
+    """One browser on a keep-alive connection, as ``Client``, driven by asyncio: fifty of these
+    in one thread cost the machine a fraction of what fifty http.client threads cost, so a
+    bench's own load takes less CPU from the server it measures, and its timings include no
+    wait for the client's own GIL. Enough HTTP/1.1 for gunicorn's answers: a Content-Length
+    body or a chunked one."""
+
+    def __init__(self, port: int, cookie: str, csrf: str, extra: dict[str, str] | None = None) -> None:
+        self.port = port
+        self.headers = "".join(f"{name}: {value}\r\n" for name, value in {
+            "Host": f"127.0.0.1:{port}", "Cookie": cookie, "X-CSRFToken": csrf, "Referer": f"http://127.0.0.1:{port}/",
+            **(extra or {})}.items())
+        self.stream: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def request(self, method: str, path: str, body: str = "") -> tuple[int, dict[str, str], str, float]:
+        """Status, headers (lower-case names), text and milliseconds of one request; a
+        connection the server closed is opened again once."""
+        data = body.encode()
+        head = f"{method} {path} HTTP/1.1\r\n{self.headers}"
+        if data:
+            head += f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(data)}\r\n"
+        message = (head + "\r\n").encode() + data
+        started = time.perf_counter()
+        try:
+            answer = await self._exchange(message)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            self.close()
+            answer = await self._exchange(message)
+        return (*answer, (time.perf_counter() - started) * 1000)
+
+    async def _exchange(self, message: bytes) -> tuple[int, dict[str, str], str]:
+        if self.stream is None:
+            self.stream = await asyncio.open_connection("127.0.0.1", self.port)
+        reader, writer = self.stream
+        writer.write(message)
+        lines = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = {name.lower(): value.strip() for name, _, value in (line.partition(":") for line in lines[1:] if line)}
+        if headers.get("transfer-encoding") == "chunked":
+            body = b""
+            while size := int((await reader.readuntil(b"\r\n")).strip(), 16):
+                body += (await reader.readexactly(size + 2))[:-2]
+            await reader.readuntil(b"\r\n")
+        else:
+            body = await reader.readexactly(int(headers.get("content-length", 0)))
+        if headers.get("connection") == "close":
+            self.close()
+        return status, headers, body.decode()
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream[1].close()
+            self.stream = None
+
+
+def wrk(url: str, seconds: int, connections: int, *extra: str, master: int = 0) -> dict[str, float]:
+    """requests/s, p50, p90 and p99 in ms, the count of errors (socket errors, non-2xx answers)
+    and the workers' CPU milliseconds per request, from wrk (C, so its own load is small) with
+    ``connections`` keep-alive connections, each sending its next request once answered."""
+    cpu_before = server_cpu_seconds(master) if master else 0.0
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
+                         capture_output=True, text=True, check=True).stdout
+
+    def millis(label: str) -> float:
+        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    errors += int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    cpu = (server_cpu_seconds(master) - cpu_before) * 1000 / requests if master else 0.0
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": millis("50%"),
+            "p90": millis("90%"), "p99": millis("99%"), "errors": errors, "cpu": cpu}
+
+
+def gunicorn(port: int, workers: int, threads: int, env: dict[str, str] | None = None,
+             app: str = "daihoi.wsgi:application") -> subprocess.Popen[bytes]:
     """The real site served as scripts/serve.sh serves it (gthread workers), on loopback, once it
     answers. A port something else already listens on stops the bench: its answers would be
     measured instead."""
@@ -93,7 +171,7 @@ def gunicorn(port: int, workers: int, threads: int, env: dict[str, str] | None =
     else:
         sys.exit(f"Cổng {port} đang có chương trình khác dùng; chọn cổng khác (--port).")
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "daihoi.wsgi:application", "-b", f"127.0.0.1:{port}",
+        [str(Path(sys.executable).parent / "gunicorn"), app, "-b", f"127.0.0.1:{port}",
          "-w", str(workers), "--threads", str(threads), "-k", "gthread", "--log-level", "warning"],
         cwd=ROOT, env={**os.environ, **(env or {})})
     for _ in range(150):

@@ -70,25 +70,6 @@ def build() -> str:
     return article.get_absolute_url()
 
 
-def wrk(url: str, seconds: int, connections: int, *extra: str, master: int = 0) -> dict[str, float]:
-    """requests/s, p50 and p99 in ms, the count of errors (socket errors, non-2xx answers) and
-    the workers' CPU milliseconds per request."""
-    cpu_before = harness.server_cpu_seconds(master) if master else 0.0
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"User-Agent: {BROWSER}",
-                          *extra, url], capture_output=True, text=True, check=True).stdout
-
-    def millis(label: str) -> float:
-        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    errors += int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
-    cpu = (harness.server_cpu_seconds(master) - cpu_before) * 1000 / requests if master else 0.0
-    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": millis("50%"),
-            "p99": millis("99%"), "errors": errors, "cpu": cpu}
-
-
 def read_as_a_browser(base: str, path: str, n: int) -> None:
     """Reader n opens the article, their browser asks the beacon the page names (odd readers have
     no JavaScript: the <noscript> image), then they reload: cookies kept, as a browser does."""
@@ -143,13 +124,15 @@ def main() -> None:
             except OSError:
                 time.sleep(0.1)
         load_before = os.getloadavg()
-        wrk(base + path, 2, args.connections)  # warm up every worker
-        page = wrk(base + path, args.seconds, args.connections, master=gunicorn.pid)
+        harness.wrk(base + path, 2, args.connections, "-H", f"User-Agent: {BROWSER}")  # warm up every worker
+        page = harness.wrk(base + path, args.seconds, args.connections, "-H", f"User-Agent: {BROWSER}", master=gunicorn.pid)
         cookie = beacon_cookie(base, beacon)
-        counter = wrk(base + beacon, args.seconds, args.connections, "-H", f"Cookie: {cookie}", master=gunicorn.pid)
+        counter = harness.wrk(base + beacon, args.seconds, args.connections, "-H", f"User-Agent: {BROWSER}", "-H", f"Cookie: {cookie}",
+                              master=gunicorn.pid)
         script = DATA_DIR / "alternate.lua"
         script.write_text(ALTERNATE % (path, beacon))
-        both = wrk(base + path, args.seconds, args.connections, "-H", f"Cookie: {cookie}", "-s", str(script), master=gunicorn.pid)
+        both = harness.wrk(base + path, args.seconds, args.connections, "-H", f"User-Agent: {BROWSER}", "-H", f"Cookie: {cookie}",
+                           "-s", str(script), master=gunicorn.pid)
         before = views(path)
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=min(args.readers, 64)) as pool:
