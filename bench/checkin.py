@@ -208,7 +208,6 @@ def _report(args: argparse.Namespace, congress_id: int, tokens: list[str], run: 
     lost = len(set(tokens) - set(new))
     doubled = len(new) - len(set(new))
     ms = [r[3] for r in results]
-    polls = [p for p in run["polls"] if p != float("inf")]
     print(f"{len(results)} check-in requests ({len(tokens)} members, {len(results) - len(tokens)} repeated scans) "
           f"from {args.clients} clients ({'closed loop' if not args.interval else f'one scan per {args.interval:g} s per door'}), gunicorn gthread {args.workers}×{args.threads}, PostgreSQL, loopback")
     print(f"  wall {run['elapsed']:.2f} s, {len(results) / run['elapsed']:.0f} requests/s")
@@ -220,15 +219,19 @@ def _report(args: argparse.Namespace, congress_id: int, tokens: list[str], run: 
     print(f"  latency ms: p50 {harness.percentile(ms, .5):.1f}, p95 {harness.percentile(ms, .95):.1f}, p99 {harness.percentile(ms, .99):.1f}, max {max(ms):.1f}")
     print(f"  errors {len(errors)}, lost {lost}, doubled {doubled}, present in the database {present - PROBES} "
           f"of {len(tokens)} (+{PROBES} probes)")
-    page_polls = [p for p in run["page_polls"] if p != float("inf")]
-    print(f"  doors' counts polls during the load: {len(run['page_polls'])}, failed {len(run['page_polls']) - len(page_polls)}, "
-          f"p50 {harness.percentile(page_polls, .5):.1f} ms, p95 {harness.percentile(page_polls, .95):.1f} ms")
-    print(f"  projector polls during the load: {len(run['polls'])}, failed {len(run['polls']) - len(polls)}, "
-          f"p50 {harness.percentile(polls, .5):.1f} ms, p95 {harness.percentile(polls, .95):.1f} ms")
+    _print_polls("doors' counts polls", run["page_polls"])
+    _print_polls("projector polls", run["polls"])
     print(f"  projector update latency (scan answered → projector shows it, 500 ms polling), {len(delays)} probes: "
           f"p50 {harness.percentile(delays, .5):.0f} ms, p95 {harness.percentile(delays, .95):.0f} ms, max {max(delays):.0f} ms")
     ok = not errors and not lost and not doubled and present - PROBES == len(tokens) and harness.percentile(ms, .95) <= 100
     print("  target (no error, none lost or doubled, p95 ≤ 100 ms):", "MET" if ok else "NOT MET")
+
+
+def _print_polls(label: str, times: list[float]) -> None:
+    """How a page's polls fared during the load; a failed poll was recorded as infinite."""
+    answered = [ms for ms in times if ms != float("inf")]
+    print(f"  {label} during the load: {len(times)}, failed {len(times) - len(answered)}, "
+          f"p50 {harness.percentile(answered, .5):.1f} ms, p95 {harness.percentile(answered, .95):.1f} ms")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from daihoi.accounts.models import User
 from daihoi.lib.forms import MAX_ID
 
 _FIELDS = User._meta.concrete_fields
+_ATTNAMES = [field.attname for field in _FIELDS]
 _BY_ID = (f"SELECT {', '.join(field.column for field in _FIELDS)} FROM {User._meta.db_table} "
           f"WHERE {User._meta.pk.column} = %s")
 Converters = list[tuple[int, Col, list[Callable[..., Any]]]]
@@ -42,7 +43,7 @@ def _user_of(row: tuple[Any, ...], database: str) -> User:
     for n, col, converters in _converters(connection):
         for convert in converters:
             values[n] = convert(values[n], col, connection)
-    return User.from_db(database, [field.attname for field in _FIELDS], values)
+    return User.from_db(database, _ATTNAMES, values)
 
 
 class ModelBackend(DjangoModelBackend):

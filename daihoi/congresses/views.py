@@ -169,12 +169,16 @@ def _checkin_notices(result: services.CheckIn | None, error: str) -> SafeString:
     by a template: it is the whole answer to every scan at the door (issue 5)."""
     if result is None:
         return format_html('<p class="notice notice-error" role="alert">{}</p>', error)
-    return format_html_join("", '<p class="notice notice-ok">{} <strong>{}</strong> ({})</p>', (
-        (_("Đã điểm danh:"), arrival.full_name, MemberStatus(arrival.status).label.lower())
-        for arrival in result.checked_in)) + format_html_join("", '<p class="notice notice-warn">{}</p>', (
-            (_("Đồng chí %(name)s đã điểm danh lúc %(time)s; không tính lại.") % {
-                "name": arrival.full_name, "time": date_format(localtime(arrival.checked_in_at), "H:i")
-                if arrival.checked_in_at else "—"},) for arrival in result.already_present))
+    fresh = ((_("Đã điểm danh:"), arrival.full_name, MemberStatus(arrival.status).label.lower())
+             for arrival in result.checked_in)
+    already = ((_("Đồng chí %(name)s đã điểm danh lúc %(time)s; không tính lại.") % {
+        "name": arrival.full_name, "time": _arrival_time(arrival)},) for arrival in result.already_present)
+    return (format_html_join("", '<p class="notice notice-ok">{} <strong>{}</strong> ({})</p>', fresh)
+            + format_html_join("", '<p class="notice notice-warn">{}</p>', already))
+
+
+def _arrival_time(arrival: services.Arrival) -> str:
+    return date_format(localtime(arrival.checked_in_at), "H:i") if arrival.checked_in_at else "—"
 
 
 @login_required
